@@ -1,0 +1,88 @@
+import type { OutboxItem, OutboxStorage } from './outbox-item.js';
+import { setPendingMarker } from './pending-marker.js';
+
+/** Bounds of the outbox; when a new item does not fit, the oldest are given up first. */
+export interface OutboxLimits {
+  /** @default 50 */
+  maxItems?: number;
+  /** Total JSON bytes kept. @default 1048576 (1 MiB) */
+  maxBytes?: number;
+}
+
+/**
+ * Waiting feedback of one endpoint on top of a storage. Storage failures never reach the page:
+ * they are reported as `false` / empty, and delivery goes on with the copy in hand.
+ */
+export class Outbox {
+  readonly #storage: OutboxStorage;
+  readonly #endpoint: string;
+  readonly #maxItems: number;
+  readonly #maxBytes: number;
+  readonly #onEvict: (item: OutboxItem) => void;
+
+  constructor(storage: OutboxStorage, endpoint: string, limits: OutboxLimits, onEvict: (item: OutboxItem) => void) {
+    this.#storage = storage;
+    this.#endpoint = endpoint;
+    this.#maxItems = limits.maxItems ?? 50;
+    this.#maxBytes = limits.maxBytes ?? 1024 * 1024;
+    this.#onEvict = onEvict;
+  }
+
+  /** Items of this endpoint, oldest first. */
+  async list(): Promise<OutboxItem[]> {
+    try {
+      const items = await this.#storage.list();
+      return items.filter((item) => item.endpoint === this.#endpoint).sort((a, b) => a.queuedAt - b.queuedAt);
+    } catch {
+      return [];
+    }
+  }
+
+  async get(id: string): Promise<OutboxItem | undefined> {
+    try {
+      return await this.#storage.get(id);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores `item`, giving up the oldest items if it would not fit; `false` when it could not be stored. */
+  async add(item: OutboxItem): Promise<boolean> {
+    if (item.bytes > this.#maxBytes) return false;
+    const items = await this.list();
+    let bytes = items.reduce((sum, i) => sum + i.bytes, 0) + item.bytes;
+    let count = items.length + 1;
+    for (const old of items) {
+      if (count <= this.#maxItems && bytes <= this.#maxBytes) break;
+      await this.remove(old.id);
+      this.#onEvict(old);
+      count--;
+      bytes -= old.bytes;
+    }
+    return this.put(item);
+  }
+
+  async put(item: OutboxItem): Promise<boolean> {
+    try {
+      await this.#storage.put(item);
+      await this.#mark();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Keeps the loader's marker in step with the whole store (every endpoint). */
+  async #mark(): Promise<void> {
+    setPendingMarker((await this.#storage.list()).length);
+  }
+
+  async remove(id: string): Promise<void> {
+    try {
+      await this.#storage.delete(id);
+      await this.#mark();
+    } catch {
+      // The item stays; its id keeps a later copy from being stored twice by the receiver.
+    }
+  }
+}
