@@ -34,4 +34,5 @@ function onwarn(warning, warn) {
 
 export default [
   packageBuild('client', ['index'], { types: [] }),
+  packageBuild('collector', ['index', 'bin']),
 ];

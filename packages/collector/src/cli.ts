@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import { createSqliteStorage } from './storage/sqlite-storage.js';
+import { startServer } from './server.js';
+import { createWebhookForwarder } from './webhook-forwarder.js';
+
+const HELP = `hearken-collector: receives Hearken feedback, stores it in SQLite, shows an inbox.
+
+Usage: hearken-collector [options]        every option also reads an environment variable
+
+  --port N               port to listen on                     HEARKEN_PORT          (8787)
+  --host ADDRESS         address to listen on                  HEARKEN_HOST          (127.0.0.1)
+  --db PATH              SQLite file                           HEARKEN_DB            (./data/feedback.db)
+  --allow-origin ORIGIN  page origin that may post; repeat,    HEARKEN_ALLOW_ORIGIN  (none: same origin only)
+                         or comma-separate; * for any
+  --admin-token SECRET   token that reads the inbox            HEARKEN_ADMIN_TOKEN   (none: loopback only)
+  --rate-limit N         posts per minute per address, 0 off   HEARKEN_RATE_LIMIT    (60)
+  --spam store|drop      what to do with bot submissions       HEARKEN_SPAM          (store)
+  --identity-secret S    verifies signed intranet identities   HEARKEN_IDENTITY_SECRET
+  --webhook URL          forwards urgent internal reports      HEARKEN_WEBHOOK_URL
+  --help                 this text
+
+Intake: POST /feedback    Inbox: GET /inbox, /inbox.json, /inbox.csv`;
+
+/** Reads flags, then environment variables; throws a readable error for bad values. */
+export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+      'admin-token': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      spam: { type: 'string' },
+      'identity-secret': { type: 'string' },
+      webhook: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const number = (name: string, value: string | undefined, fallback: number) => {
+    if (value === undefined || value === '') return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} takes a whole number, not "${value}"`);
+    return n;
+  };
+  const spam = values.spam ?? env.HEARKEN_SPAM ?? 'store';
+  if (spam !== 'store' && spam !== 'drop') throw new Error(`--spam takes store or drop, not "${spam}"`);
+  const origins = (values['allow-origin'] ?? [env.HEARKEN_ALLOW_ORIGIN ?? '']).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin.replace(/\/$/, ''))) throw new Error(`--allow-origin takes an origin such as http://localhost:8080, not "${origin}"`);
+  return {
+    help: values.help ?? false,
+    port: number('port', values.port ?? env.HEARKEN_PORT, 8787),
+    host: values.host ?? env.HEARKEN_HOST ?? '127.0.0.1',
+    db: values.db ?? env.HEARKEN_DB ?? './data/feedback.db',
+    allowOrigins: origins,
+    adminToken: values['admin-token'] ?? env.HEARKEN_ADMIN_TOKEN ?? undefined,
+    rateLimit: number('rate-limit', values['rate-limit'] ?? env.HEARKEN_RATE_LIMIT, 60),
+    spam: spam as 'store' | 'drop',
+    identitySecret: values['identity-secret'] ?? env.HEARKEN_IDENTITY_SECRET ?? undefined,
+    webhook: values.webhook ?? env.HEARKEN_WEBHOOK_URL ?? undefined,
+  };
+}
+
+export async function main(argv = process.argv.slice(2), env = process.env): Promise<void> {
+  let config: ReturnType<typeof readConfig>;
+  try {
+    config = readConfig(argv, env);
+  } catch (error) {
+    console.error(`hearken-collector: ${(error as Error).message}\n\n${HELP}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (config.help) return void console.log(HELP);
+  const forward = config.webhook ? createWebhookForwarder({ url: config.webhook }) : undefined;
+  const server = await startServer({ ...config, storage: createSqliteStorage(config.db), onStored: forward });
+  console.log(`hearken-collector listening on ${server.url}  (intake ${server.url}/feedback, inbox ${server.url}/inbox, database ${config.db})`);
+  if (!config.adminToken) console.log('No --admin-token: the inbox answers loopback clients only.');
+  const stop = async (signal: string) => {
+    console.log(`hearken-collector: ${signal}, finishing requests in flight…`);
+    await server.close();
+    await forward?.idle();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}

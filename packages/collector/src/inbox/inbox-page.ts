@@ -1,0 +1,79 @@
+import { AUDIENCES, URGENCIES } from '@hearken/client';
+import { FEEDBACK_STATUSES, type InboxFilter, type StoredFeedback } from '../storage/feedback-storage.js';
+import { escapeHtml as e } from './escape-html.js';
+
+const STYLE = `
+:root{color-scheme:light dark;--accent:#3451b2;--muted:#667;--line:#dde;--card:#fff;--bg:#f5f6fa;font:15px/1.45 system-ui,sans-serif}
+@media (prefers-color-scheme:dark){:root{--line:#334;--card:#1d1f27;--bg:#14151b;--muted:#99a;--accent:#8ea8ff}}
+body{margin:0;background:var(--bg)}header{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;padding:.8rem 1.2rem;border-bottom:1px solid var(--line);background:var(--card)}
+h1{font-size:1.15rem;margin:0}h2{font-size:1rem;margin:.2rem 0 .6rem}header nav{margin-left:auto;display:flex;gap:.8rem;align-items:center}
+a{color:var(--accent)}form.filters{display:flex;flex-wrap:wrap;gap:.5rem;padding:.8rem 1.2rem;align-items:end}
+label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted);gap:.15rem}
+input,select,button{font:inherit;padding:.3rem .45rem;border:1px solid var(--line);border-radius:6px;background:var(--card);color:inherit;min-height:2rem}
+button{cursor:pointer}button.primary{background:var(--accent);color:#fff;border-color:var(--accent)}
+main{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1.2rem;padding:0 1.2rem 2rem}
+article{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:.8rem 1rem;margin-bottom:.8rem}
+article.new{border-left:4px solid var(--accent)}article.resolved{opacity:.65}
+.meta{display:flex;flex-wrap:wrap;gap:.35rem;font-size:.8rem;color:var(--muted);align-items:center}
+.badge{border:1px solid var(--line);border-radius:999px;padding:0 .5rem}.high{background:#b3261e;color:#fff;border-color:#b3261e}
+.message{white-space:pre-wrap;overflow-wrap:anywhere;margin:.5rem 0}.actions{display:flex;gap:.4rem;margin-top:.4rem}
+.empty{color:var(--muted)}.login{max-width:22rem;margin:4rem auto;background:var(--card);padding:1.5rem;border-radius:10px;border:1px solid var(--line);display:flex;flex-direction:column;gap:.8rem}
+.error{color:#b3261e}`;
+
+function page(title: string, nonce: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${e(title)}</title><style nonce="${e(nonce)}">${STYLE}</style></head><body>${body}</body></html>`;
+}
+
+const options = (values: readonly string[], selected: string | undefined, all: string) =>
+  `<option value="">${e(all)}</option>` + values.map((v) => `<option${v === selected ? ' selected' : ''}>${e(v)}</option>`).join('');
+
+function card({ feedback: f, status, identity, spam }: StoredFeedback, back: string): string {
+  const who = f.anonymous ? 'anonymous' : [f.user?.name ?? f.user?.id, f.user?.department].filter(Boolean).join(' · ');
+  const rating = f.rating ? `${f.rating.scale} ${f.rating.value}` : '';
+  const buttons = FEEDBACK_STATUSES.filter((s) => s !== status)
+    .map((s) => `<button name="status" value="${s}">Mark ${s}</button>`)
+    .join('');
+  return `<article class="${e(status)}" data-id="${e(f.id)}">
+<div class="meta"><span class="badge">${e(f.category)}</span>${f.urgency ? `<span class="badge ${e(f.urgency)}">${e(f.urgency)}</span>` : ''}${rating ? `<span class="badge">${e(rating)}</span>` : ''}${spam ? '<span class="badge high">spam</span>' : ''}<span>${e(status)}</span><time datetime="${e(f.createdAt)}">${e(f.createdAt.replace('T', ' ').slice(0, 16))} UTC</time></div>
+${f.message ? `<p class="message">${e(f.message)}</p>` : ''}
+<div class="meta">${who ? `<span>${e(who)}${identity ? ` (${e(identity)})` : ''}</span>` : ''}${f.contact?.mayContact && f.contact.email ? `<a href="mailto:${e(f.contact.email)}">${e(f.contact.email)}</a>` : ''}${f.site ? `<span>site ${e(f.site)}</span>` : ''}${f.context?.url ? `<span>${e(f.context.url)}</span>` : ''}</div>
+<form class="actions" method="post" action="/inbox/status"><input type="hidden" name="id" value="${e(f.id)}"><input type="hidden" name="back" value="${e(back)}">${buttons}</form>
+</article>`;
+}
+
+/** The inbox: filters, export links, and external and internal feedback side by side, newest first. */
+export function renderInbox(records: StoredFeedback[], filter: InboxFilter, query: string, nonce: string, canLogOut: boolean): string {
+  const back = `/inbox${query ? `?${query}` : ''}`;
+  const column = (audience: string, title: string) => {
+    const items = records.filter((r) => r.feedback.audience === audience);
+    return `<section aria-labelledby="h-${audience}"><h2 id="h-${audience}">${title} (${items.length})</h2>${items.map((r) => card(r, back)).join('') || '<p class="empty">Nothing here.</p>'}</section>`;
+  };
+  const input = (name: keyof InboxFilter, label: string, type = 'text') =>
+    `<label>${label}<input type="${type}" name="${name}" value="${e(filter[name] ?? '')}"></label>`;
+  return page(
+    'Hearken inbox',
+    nonce,
+    `<header><h1>Hearken inbox</h1><span>${records.length} shown</span><nav><a href="/inbox.csv${query ? `?${e(query)}` : ''}">Export CSV</a><a href="/inbox.json${query ? `?${e(query)}` : ''}">Export JSON</a>${canLogOut ? '<form method="post" action="/inbox/logout"><button>Log out</button></form>' : ''}</nav></header>
+<form class="filters" method="get" action="/inbox">
+<label>Audience<select name="audience">${options(AUDIENCES, filter.audience, 'all')}</select></label>
+${input('category', 'Category')}
+<label>Urgency<select name="urgency">${options(URGENCIES, filter.urgency, 'any')}</select></label>
+${input('department', 'Department')}${input('site', 'Site')}
+<label>Status<select name="status">${options(FEEDBACK_STATUSES, filter.status, 'any')}</select></label>
+${input('from', 'From', 'date')}${input('to', 'To', 'date')}
+<button class="primary">Filter</button><a href="/inbox">Clear</a></form>
+<main>${column('external', 'External customers')}${column('internal', 'Internal customers')}</main>`,
+  );
+}
+
+export function renderLogin(nonce: string, failed: boolean): string {
+  return page(
+    'Hearken inbox: log in',
+    nonce,
+    `<form class="login" method="post" action="/inbox/login"><h1>Hearken inbox</h1>
+${failed ? '<p class="error" role="alert">That token is not right.</p>' : ''}
+<label>Admin token<input type="password" name="token" autocomplete="current-password" required autofocus></label>
+<button class="primary">Log in</button></form>`,
+  );
+}

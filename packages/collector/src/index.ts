@@ -1,0 +1,7 @@
+export { createHandler, type ConnectionInfo, type HandlerOptions } from './handler.js';
+export { startServer, type RunningServer, type ServerOptions } from './server.js';
+export { createSqliteStorage } from './storage/sqlite-storage.js';
+export { createMemoryStorage } from './storage/memory-storage.js';
+export { FEEDBACK_STATUSES, type FeedbackStatus, type FeedbackStorage, type InboxFilter, type StoredFeedback } from './storage/feedback-storage.js';
+export { signIdentity, verifyIdentity } from './intake/identity.js';
+export { createWebhookForwarder, type WebhookForwarderOptions } from './webhook-forwarder.js';

@@ -1,0 +1,82 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { createHandler, type HandlerOptions } from './handler.js';
+
+/** Options of {@link startServer}. */
+export interface ServerOptions extends HandlerOptions {
+  /** @default 8787 */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+}
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:8787` */
+  url: string;
+  port: number;
+  /** Stops accepting, lets requests in flight finish, then closes the storage. */
+  close(): Promise<void>;
+}
+
+function toRequest(req: IncomingMessage, origin: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headersDistinct)) for (const item of value ?? []) headers.append(name, item);
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  return new Request(new URL(req.url ?? '/', origin), {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    duplex: 'half',
+  } as RequestInit);
+}
+
+async function send(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = name === 'set-cookie' ? response.headers.getSetCookie() : value;
+  });
+  res.writeHead(response.status, headers);
+  res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
+}
+
+/** Runs the collector on Node's HTTP server. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const handle = createHandler(options);
+  const host = options.host ?? '127.0.0.1';
+  const inFlight = new Set<Promise<void>>();
+  const server = createServer((req, res) => {
+    const origin = `http://${req.headers.host && /^[\w.:[\]-]+$/.test(req.headers.host) ? req.headers.host : host}`;
+    const task = (async () => {
+      try {
+        await send(await handle(toRequest(req, origin), { clientAddress: req.socket.remoteAddress }), res);
+      } catch {
+        if (!res.headersSent) res.writeHead(400).end();
+        else res.destroy();
+      }
+    })().finally(() => inFlight.delete(task));
+    inFlight.add(task);
+  });
+  server.keepAliveTimeout = 5000;
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8787, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    close: () =>
+      (closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await Promise.all(inFlight);
+        server.closeAllConnections();
+        await stopped;
+        await options.storage.close();
+      })()),
+  };
+}
