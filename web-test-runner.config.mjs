@@ -7,10 +7,11 @@ import { testEndpoint } from './test/support/test-endpoint-middleware.mjs';
 export default {
   files: ['packages/*/src/**/*.browser.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
-  concurrency: 2,
+  // One page at a time: keyboard input and requestAnimationFrame reach only the foreground tab.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300_000,
-  browserLogs: false,
+  browserLogs: Boolean(process.env.BROWSER_LOGS),
   middleware: [testEndpoint()],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   browsers: [chromeLauncher({ launchOptions: { executablePath: process.env.CHROME_PATH, args: chromiumArgs } })],

@@ -1,0 +1,151 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { $, formOf, mount, settle, type } from '../../../../test/support/widget-fixtures.js';
+import { testEndpoint, waitFor } from '../../../../test/support/test-endpoint.js';
+import { deepActiveElement } from '../shared/tabbables.js';
+import '../define.js';
+import type { HearkenFeedback } from '../index.js';
+
+const launcher = (el: HearkenFeedback) => $<HTMLButtonElement>(el, '.launcher');
+const dialog = (el: HearkenFeedback) => $<HTMLDialogElement>(el, 'dialog');
+
+describe('<hearken-feedback>', () => {
+  afterEach(() => {
+    document.querySelectorAll('hearken-feedback, dialog, .host-css').forEach((e) => e.remove());
+    sessionStorage.clear();
+  });
+
+  it('is a button named "Feedback" in English and German', async () => {
+    const en = await mount<HearkenFeedback>('<hearken-feedback endpoint="/x"></hearken-feedback>');
+    const de = await mount<HearkenFeedback>('<hearken-feedback endpoint="/x" locale="de"></hearken-feedback>');
+    expect(launcher(en).tagName).to.equal('BUTTON');
+    expect(launcher(en).textContent).to.contain('Feedback');
+    expect(launcher(de).textContent).to.contain('Feedback');
+    expect(en.shadowRoot!.mode).to.equal('open');
+  });
+
+  it('keyboard only: Tab reaches the launcher, Enter opens, Tab cycles inside, Esc closes, focus returns', async () => {
+    const before = document.createElement('button');
+    before.textContent = 'page button';
+    document.body.prepend(before);
+    const el = await mount<HearkenFeedback>('<hearken-feedback endpoint="/x"></hearken-feedback>');
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()).to.equal(launcher(el));
+    let opened = false;
+    el.addEventListener('hearken-open', () => (opened = true));
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => formOf(el));
+    await settle(formOf(el));
+    await waitFor(() => dialog(el).contains(deepActiveElement()) || formOf(el).shadowRoot!.contains(deepActiveElement()));
+    expect(opened).to.equal(true);
+    expect(dialog(el).open).to.equal(true);
+    expect(dialog(el).matches(':modal')).to.equal(true);
+
+    // Tab around the whole dialog and check focus never leaves it.
+    const inside = () => {
+      const active = deepActiveElement();
+      return dialog(el).contains(active) || formOf(el).shadowRoot!.contains(active) || Boolean(active?.closest?.('hearken-rating'));
+    };
+    const seen = new Set<Element | null>();
+    for (let i = 0; i < 12; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(inside(), `Tab ${i}`).to.equal(true);
+      seen.add(deepActiveElement());
+    }
+    expect(seen.has($(el, '.close'))).to.equal(true);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(inside()).to.equal(true);
+
+    let closed = false;
+    el.addEventListener('hearken-close', () => (closed = true));
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => !dialog(el).open);
+    expect(closed).to.equal(true);
+    expect(deepActiveElement()).to.equal(launcher(el));
+    before.remove();
+  });
+
+  it('keeps a draft across closing and reopening', async () => {
+    const el = await mount<HearkenFeedback>('<hearken-feedback endpoint="/x"></hearken-feedback>');
+    await el.open();
+    await type($(formOf(el), '#message'), 'half-written thought');
+    el.close();
+    await el.open();
+    expect($<HTMLTextAreaElement>(formOf(el), '#message').value).to.equal('half-written thought');
+    el.close();
+  });
+
+  it('opens above a host page modal dialog that is already open, and is usable there', async () => {
+    const endpoint = await testEndpoint();
+    const host = document.createElement('dialog');
+    host.innerHTML = '<p>Host modal</p><button>Host OK</button>';
+    document.body.append(host);
+    host.showModal();
+    const el = await mount<HearkenFeedback>(`<hearken-feedback endpoint="${endpoint.url}"></hearken-feedback>`);
+    await el.open();
+    const box = dialog(el).getBoundingClientRect();
+    const topmost = el.shadowRoot!.elementFromPoint(box.left + box.width / 2, box.top + 20);
+    expect(dialog(el).contains(topmost)).to.equal(true);
+    await type($(formOf(el), '#message'), 'From inside a modal');
+    $<HTMLButtonElement>(formOf(el), 'button[type=submit]').click();
+    await waitFor(async () => (await endpoint.accepted()).length === 1);
+    el.close();
+    host.close();
+  });
+
+  it('can be minimised so it stops covering the page, and still opens', async () => {
+    const el = await mount<HearkenFeedback>('<hearken-feedback endpoint="/x"></hearken-feedback>');
+    const wide = launcher(el).getBoundingClientRect().width;
+    $<HTMLButtonElement>(el, '.minimize').click();
+    expect(el.hasAttribute('minimized')).to.equal(true);
+    expect(launcher(el).getBoundingClientRect().width).to.be.lessThan(wide);
+    expect(launcher(el).textContent).to.contain('Feedback');
+    await el.open();
+    expect(dialog(el).open).to.equal(true);
+    el.close();
+  });
+
+  it('is not broken by hostile host CSS and leaks no style into the page', async () => {
+    const style = document.createElement('style');
+    style.className = 'host-css';
+    style.textContent = '* { all: unset } button { display: none !important } dialog { display: none !important }';
+    document.head.append(style);
+    const el = await mount<HearkenFeedback>('<hearken-feedback endpoint="/x"></hearken-feedback>');
+    const box = launcher(el).getBoundingClientRect();
+    expect(box.width).to.be.greaterThan(40);
+    expect(getComputedStyle(el).position).to.equal('fixed');
+    await el.open();
+    expect(dialog(el).getBoundingClientRect().height).to.be.greaterThan(100);
+    el.close();
+    style.remove();
+    const probe = document.createElement('button');
+    document.body.append(probe);
+    expect(getComputedStyle(probe).backgroundColor).to.not.equal('rgb(52, 81, 178)');
+    probe.remove();
+  });
+
+  it('every control is at least 24×24 px, and at 320 px wide nothing scrolls sideways', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await mount<HearkenFeedback>('<hearken-feedback endpoint="/x" audience="external" rating="nps"></hearken-feedback>');
+      await el.open();
+      await settle(formOf(el));
+      const controls = [el.shadowRoot!, formOf(el).shadowRoot!, $(formOf(el), 'hearken-rating').shadowRoot!].flatMap((root) =>
+        [...root.querySelectorAll<HTMLElement>('button, input:not([tabindex="-1"]), select, textarea')].filter((c) => c.checkVisibility()),
+      );
+      expect(controls.length).to.be.greaterThan(15);
+      for (const control of controls) {
+        const { width, height } = control.getBoundingClientRect();
+        expect(Math.min(width, height), `${control.outerHTML.slice(0, 60)}`).to.be.at.least(24);
+      }
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      expect(dialog(el).scrollWidth).to.be.at.most(dialog(el).clientWidth);
+      el.close();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+});

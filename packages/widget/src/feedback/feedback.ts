@@ -1,0 +1,220 @@
+import type { HearkenClient, User } from '@hearken/client';
+import { HearkenOpenEvent } from '../events/open-event.js';
+import { launcherMessages } from '../i18n/launcher-messages.js';
+import { resolveLocale } from '../i18n/locale.js';
+import type { Messages } from '../i18n/messages.js';
+import { registeredMessages } from '../i18n/registry.js';
+import { adoptStyles } from '../shared/adopt-styles.js';
+import type { FeedbackDialog } from './feedback-dialog.js';
+import { feedbackStyles } from './feedback.styles.js';
+
+/** Attributes the launcher passes on to the form inside its dialog. */
+const FORWARDED = ['endpoint', 'audience', 'locale', 'site', 'theme', 'rating', 'categories', 'credentials'] as const;
+const MINIMIZED_KEY = 'hearken:minimized';
+
+/** What the launcher hands to the `<hearken-form>` it creates. */
+interface FormElement extends HTMLElement {
+  user?: User;
+  client?: HearkenClient;
+  messages?: Partial<Messages>;
+}
+
+const icon = () => {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(svg.namespaceURI, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2Zm3 5v2h10V8H7Zm0 4v2h7v-2H7Z');
+  svg.append(path);
+  return svg;
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {}, ...children: (Node | string)[]) {
+  const element = Object.assign(document.createElement(tag), props);
+  element.append(...children);
+  return element;
+}
+
+/**
+ * A floating launcher button that opens the feedback form in a modal dialog.
+ *
+ * It is small on purpose: the form's code loads on first intent (pointer over or focus on the
+ * launcher, or `open()`), so a page pays almost nothing until someone wants to give feedback.
+ *
+ * @summary Floating "Feedback" button with a modal feedback dialog.
+ * @tag hearken-feedback
+ *
+ * @attr endpoint - URL the feedback is POSTed to (required).
+ * @attr audience - `external` (default) or `internal`.
+ * @attr locale - `en` or `de` (or a registered language); default: the page's `<html lang>`, else `en`.
+ * @attr site - Routing key sent with every feedback.
+ * @attr theme - `light` (default), `dark` or `auto` (follows the system).
+ * @attr position - `bottom-right` (default), `bottom-left`, `top-right` or `top-left`.
+ * @attr rating - Rating scale shown in the form: `stars`, `nps`, `thumbs`, `emoji`; none when absent.
+ * @attr categories - Comma-separated categories offered; default per audience.
+ * @attr credentials - `include` to send cookies to the endpoint (intranets); default `same-origin`.
+ * @attr minimized - Shows the launcher as a small icon; the person can minimise it too.
+ *
+ * @event hearken-open - The dialog opened.
+ * @event hearken-close - The dialog closed.
+ * @event hearken-submit - From the form: about to send (cancelable).
+ * @event hearken-sent - From the form: the endpoint accepted the feedback.
+ * @event hearken-queued - From the form: stored for later delivery.
+ * @event hearken-error - From the form: not sent, and why.
+ *
+ * @csspart launcher - The floating button.
+ * @csspart minimize - The button that shrinks the launcher.
+ * @csspart dialog - The `<dialog>`.
+ *
+ * @cssproperty [--hearken-color-accent=#3451b2] - Launcher, buttons, focus ring.
+ * @cssproperty [--hearken-color-on-accent=#fff] - Text on the accent colour.
+ * @cssproperty [--hearken-color-surface=#fff] - Dialog background.
+ * @cssproperty [--hearken-color-text=#1c1d22] - Text.
+ * @cssproperty [--hearken-color-muted=#555866] - Secondary text.
+ * @cssproperty [--hearken-color-border=#858899] - Borders of fields and the dialog.
+ * @cssproperty [--hearken-color-danger=#b3261e] - Errors.
+ * @cssproperty [--hearken-color-success=#1b6e36] - Confirmation.
+ * @cssproperty [--hearken-radius=10px] - Corner radius.
+ * @cssproperty [--hearken-font=system-ui] - Font family.
+ * @cssproperty [--hearken-z-index=2147483000] - Stacking of the launcher.
+ * @cssproperty [--hearken-dialog-width=440px] - Width of the dialog.
+ */
+export class HearkenFeedback extends HTMLElement {
+  static observedAttributes = [...FORWARDED, 'minimized'];
+
+  /**
+   * Loads the form's code (and the language for `locale`) and resolves when `<hearken-form>` is
+   * defined. By default it waits for the definition (`@hearken/widget/define` makes it at once); the
+   * script-tag loader points this at the files beside it.
+   */
+  static loadForm: (locale: string) => Promise<unknown> = () => customElements.whenDefined('hearken-form');
+
+  /** Loads the dialog's code: it is needed only once someone opens it. */
+  static loadDialog = () => import('./feedback-dialog.js');
+
+  /** A client of your own (e.g. with `beforeSend`); by default one is made from the attributes. */
+  client?: HearkenClient;
+  /** Strings to override for this element. */
+  messages?: Partial<Messages>;
+
+  readonly #root = this.attachShadow({ mode: 'open' });
+  readonly #launcher = el('button', { className: 'launcher', type: 'button' });
+  readonly #label = el('span', { className: 'label' });
+  readonly #minimize = el('button', { className: 'minimize', type: 'button', textContent: '×' });
+  #dialog?: FeedbackDialog;
+  #form?: FormElement;
+  #user?: User;
+
+  constructor() {
+    super();
+    adoptStyles(this.#root, feedbackStyles);
+    this.#launcher.setAttribute('part', 'launcher');
+    this.#launcher.setAttribute('aria-haspopup', 'dialog');
+    this.#launcher.append(icon(), this.#label);
+    this.#minimize.setAttribute('part', 'minimize');
+    this.#root.append(this.#launcher, this.#minimize);
+
+    const intent = () => void this.#load().catch(() => {});
+    this.#launcher.addEventListener('pointerenter', intent);
+    this.#launcher.addEventListener('focus', intent);
+    this.#launcher.addEventListener('click', () => void this.open());
+    this.#minimize.addEventListener('click', () => {
+      this.toggleAttribute('minimized', true);
+      try {
+        sessionStorage.setItem(MINIMIZED_KEY, '1');
+      } catch {}
+      this.#launcher.focus();
+    });
+  }
+
+  connectedCallback(): void {
+    try {
+      if (sessionStorage.getItem(MINIMIZED_KEY)) this.toggleAttribute('minimized', true);
+    } catch {}
+    this.#localize();
+  }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (name === 'locale') this.#localize();
+    const form = this.#form;
+    if (form && (FORWARDED as readonly string[]).includes(name)) {
+      // A new language may need its table first (the script tag loads one language at a time).
+      void this.#load().then(() => {
+        if (value === null) form.removeAttribute(name);
+        else form.setAttribute(name, value);
+        this.#dialog?.localize();
+      });
+    }
+  }
+
+  /** Identity from the host page (intranets), shown in the form as "Sending as …". */
+  get user(): User | undefined {
+    return this.#user;
+  }
+  set user(user: User | undefined) {
+    this.#user = user;
+    if (this.#form) this.#form.user = user;
+  }
+
+  /** Whether the dialog is open. */
+  get isOpen(): boolean {
+    return Boolean(this.#dialog?.dialog.open);
+  }
+
+  /** Opens the dialog (loading it and the form first, if needed) and moves focus into it. */
+  async open(): Promise<void> {
+    if (this.isOpen) return;
+    this.#launcher.setAttribute('aria-busy', 'true');
+    try {
+      await this.#load();
+    } finally {
+      this.#launcher.removeAttribute('aria-busy');
+    }
+    const { dialog, body } = (this.#dialog ??= (await HearkenFeedback.loadDialog()).createFeedbackDialog(this, this.#root, this.#launcher));
+    if (!this.#form) {
+      const form: FormElement = (this.#form = document.createElement('hearken-form'));
+      for (const name of FORWARDED) {
+        const value = this.getAttribute(name);
+        if (value !== null) form.setAttribute(name, value);
+      }
+      if (!form.hasAttribute('theme')) form.setAttribute('theme', 'light');
+      form.setAttribute('in-dialog', '');
+      Object.assign(form, { user: this.#user, client: this.client, messages: this.messages });
+      body.append(form);
+      await (form as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+    }
+    if (dialog.open) return;
+    dialog.showModal();
+    this.#launcher.setAttribute('aria-expanded', 'true');
+    this.dispatchEvent(new HearkenOpenEvent());
+    this.#form.focus();
+  }
+
+  /** Closes the dialog; what was typed stays for the next time it opens. */
+  close(): void {
+    this.#dialog?.dialog.close();
+  }
+
+  #load(): Promise<unknown> {
+    return Promise.all([HearkenFeedback.loadForm(this.#locale()), HearkenFeedback.loadDialog()]);
+  }
+
+  #locale(): string {
+    return resolveLocale(this, this.getAttribute('locale'));
+  }
+
+  #localize(): void {
+    const locale = this.#locale();
+    const builtIn = (launcherMessages as Record<string, typeof launcherMessages.en>)[locale.toLowerCase().split('-')[0]!];
+    const text = { ...launcherMessages.en, ...builtIn, ...registeredMessages(locale), ...this.messages };
+    this.#label.textContent = text.launcher;
+    this.#minimize.setAttribute('aria-label', text.minimize);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hearken-feedback': HearkenFeedback;
+  }
+}

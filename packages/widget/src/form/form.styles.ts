@@ -1,0 +1,60 @@
+import { css } from 'lit';
+import { fieldStyles } from '../shared/field.styles.js';
+
+export const formStyles = [
+  fieldStyles,
+  css`
+    :host(:not([in-dialog])) {
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 16px 20px;
+    }
+    form {
+      display: grid;
+      gap: 14px;
+    }
+    .check {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      font-weight: 400;
+    }
+    [type='checkbox'] {
+      width: 24px;
+      height: 24px;
+      flex: none;
+      margin: 0;
+      accent-color: var(--_accent);
+    }
+    [aria-invalid='true'] {
+      border-color: var(--_danger);
+      box-shadow: 0 0 0 1px var(--_danger);
+    }
+    .hint {
+      display: flex;
+      justify-content: space-between;
+      gap: 8px;
+      font-size: 0.85rem;
+      color: var(--_muted);
+    }
+    .error {
+      margin: 0;
+    }
+    .identity {
+      margin: 0;
+      color: var(--_muted);
+    }
+    .honeypot {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    [aria-disabled='true'] {
+      opacity: 0.7;
+      cursor: progress;
+    }
+  `,
+];
