@@ -35,7 +35,7 @@ function onwarn(warning, warn) {
 
 const browserPlugins = (module) => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
-  typescript({ tsconfig: 'tsconfig.build.json', filterRoot: '.', include: ['packages/*/src/**/*.ts'], exclude: ['**/*.test.ts'], compilerOptions: { declaration: false, sourceMap: true, types: [] } }),
+  typescript({ tsconfig: 'tsconfig.build.json', filterRoot: '.', include: ['packages/*/src/**/*.ts', 'examples/**/*.ts'], exclude: ['**/*.test.ts'], compilerOptions: { declaration: false, sourceMap: true, types: [] } }),
   // Whitespace and comments inside html`` and css`` templates, which terser leaves alone.
   minifyHTML(),
   terser({ module, ecma: 2020, compress: { passes: 3 }, format: { comments: false } }),
@@ -85,4 +85,10 @@ export default [
   packageBuild('widget', ['index', 'define'], { types: [] }),
   packageBuild('collector', ['index', 'bin']),
   ...browserBuilds,
+  {
+    input: 'examples/npm-client/app.ts',
+    output: { file: 'examples/npm-client/dist/app.js', format: 'es', sourcemap: true },
+    plugins: browserPlugins(true),
+    onwarn,
+  },
 ];

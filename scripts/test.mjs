@@ -56,4 +56,5 @@ failed += Number(counts?.[2] ?? (browser.code === 0 ? 0 : 1));
 if (browser.code !== 0) finish(browser.code ?? 1);
 
 const size = await step('size budgets', 'node', ['scripts/size.mjs']);
+if (size.code !== 0) failed += 1;
 finish(size.code ?? 1);

@@ -32,6 +32,7 @@ export async function startScriptedEndpoint(replies: ScriptedReply[] = []) {
       const reply = request.method === 'OPTIONS' ? { status: 204 } : (queue.shift() ?? { status: 200 });
       response.setHeader('access-control-allow-origin', request.headers.origin ?? '*');
       response.setHeader('access-control-allow-headers', 'content-type, authorization');
+      if (request.headers.origin) response.setHeader('access-control-allow-credentials', 'true');
       if (request.method !== 'OPTIONS') received.push({ method: request.method!, path: request.url!, headers: request.headers, body });
       setTimeout(() => {
         if (reply.status >= 200 && reply.status < 300 && body) {

@@ -5,10 +5,10 @@ export const formStyles = [
   fieldStyles,
   css`
     :host(:not([in-dialog])) {
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      padding: 16px 20px;
+      background: var(--_surface) !important;
+      border: 1px solid var(--_border) !important;
+      border-radius: var(--_radius) !important;
+      padding: 16px 20px !important;
     }
     form {
       display: grid;

@@ -207,7 +207,7 @@ export class HearkenForm extends LitElement {
                 .value=${d.message}
                 @input=${this.#onMessage}
               ></textarea>
-              <div class="hint">${error('message')}<span id="counter" class=${length > MESSAGE_MAX_LENGTH ? 'over' : ''}>${format(t.counter, { count: length, max: MESSAGE_MAX_LENGTH })}</span></div>
+              <div class="hint">${error('message')}<span id="counter" class=${length > MESSAGE_MAX_LENGTH ? 'over' : ''}>${length} / ${MESSAGE_MAX_LENGTH}</span></div>
             </div>
             ${internal
               ? html`${who ? html`<p class="identity">${format(t.sendingAs, { name: d.anonymous ? '—' : who })}</p>` : nothing}

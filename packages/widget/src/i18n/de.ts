@@ -10,7 +10,6 @@ export const de: Messages = {
   categories: { problem: 'Ein Problem', idea: 'Eine Idee', praise: 'Lob', question: 'Eine Frage', equipment: 'Defektes Gerät', process: 'Ein Ablauf', other: 'Etwas anderes' },
   messageLabel: 'Ihre Nachricht',
   messagePlaceholder: 'Sagen Sie uns Ihre Meinung…',
-  counter: '{count} / {max}',
   emailLabel: 'E-Mail (optional)',
   mayContact: 'Sie dürfen mich dazu kontaktieren',
   sendingAs: 'Senden als {name}',

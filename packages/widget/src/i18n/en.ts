@@ -10,7 +10,6 @@ export const en: Messages = {
   categories: { problem: 'A problem', idea: 'An idea', praise: 'Praise', question: 'A question', equipment: 'Broken equipment', process: 'A process', other: 'Something else' },
   messageLabel: 'Your message',
   messagePlaceholder: 'Tell us what you think…',
-  counter: '{count} / {max}',
   emailLabel: 'Email (optional)',
   mayContact: 'You may contact me about this',
   sendingAs: 'Sending as {name}',

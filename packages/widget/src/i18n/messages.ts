@@ -19,8 +19,6 @@ export interface FormMessages {
   categories: Record<string, string>;
   messageLabel: string;
   messagePlaceholder: string;
-  /** Shown under the message, e.g. "12 / 5000". */
-  counter: string;
   emailLabel: string;
   mayContact: string;
   sendingAs: string;

@@ -121,7 +121,8 @@ export class HearkenRating extends LitElement {
     const focusable = options.includes(this.value as number) ? this.value : options[0];
     const name = (v: number) =>
       this.scale === 'stars' ? t.stars[v - 1] : this.scale === 'thumbs' ? t.thumbs[v] : this.scale === 'emoji' ? t.emoji[v - 1] : String(v);
-    const glyph = (v: number) => (this.scale === 'stars' ? '★' : this.scale === 'thumbs' ? (v ? '👍' : '👎') : this.scale === 'emoji' ? EMOJI[v - 1] : v);
+    // Thumbs also say "Yes"/"No" in words: clearer, and readable where no emoji font is installed.
+    const glyph = (v: number) => (this.scale === 'stars' ? '★' : this.scale === 'thumbs' ? `${v ? '👍' : '👎'} ${t.thumbs[v]}` : this.scale === 'emoji' ? EMOJI[v - 1] : v);
     if (this.done) return html`<p class="status sent" role="status">${this.done}</p>`;
     return html`
       <div role="radiogroup" part="group" class=${this.scale} aria-labelledby="label" aria-required=${this.required ? 'true' : 'false'} @keydown=${this.#onKey}>
@@ -167,8 +168,6 @@ export class HearkenRating extends LitElement {
     const back = isRtl(this) ? 'ArrowRight' : 'ArrowLeft';
     if (event.key === forward || event.key === 'ArrowDown') index = index < 0 ? 0 : (index + 1) % options.length;
     else if (event.key === back || event.key === 'ArrowUp') index = index <= 0 ? options.length - 1 : index - 1;
-    else if (event.key === 'Home') index = 0;
-    else if (event.key === 'End') index = options.length - 1;
     else return;
     event.preventDefault();
     this.#choose(options[index]!);

@@ -79,9 +79,10 @@ export function start(data: Record<string, string | undefined>): void {
     }
   }
 
-  // Feedback left unsent by an earlier visit: load now, so the client delivers it.
-  const deliver = () => void client().catch(() => {});
-  if (hasPendingFeedback()) deliver();
-  else if ('requestIdleCallback' in window) requestIdleCallback(deliver, { timeout: 10_000 });
-  else setTimeout(deliver, 3000);
+  // The rest (with the page's language) loads at once when feedback from an earlier visit waits,
+  // so the client delivers it, or when the page has inline elements to show; else when idle.
+  const preload = () => void HearkenFeedback.loadForm(widget.getAttribute('locale') || document.documentElement.lang || 'en').then(client).catch(() => {});
+  if (hasPendingFeedback() || document.querySelector('hearken-form, hearken-rating')) preload();
+  else if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 10_000 });
+  else setTimeout(preload, 3000);
 }

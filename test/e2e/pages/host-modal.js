@@ -1,0 +1,1 @@
+document.getElementById('host-dialog').showModal();

@@ -1,0 +1,132 @@
+// The script tag as a site owner uses it, in Chromium, against a real collector.
+import { parseFeedback } from '@hearken/client';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, sendThroughWidget, startDemo, watchErrors, type Demo } from '../support/demo.js';
+
+let browser: Browser;
+let demo: Demo;
+beforeAll(async () => {
+  [browser, demo] = await Promise.all([launchChromium(), startDemo()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+const waitForStored = async (count: number) => {
+  await expect.poll(async () => (await demo.stored()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
+  return demo.stored();
+};
+
+describe('the script tag', () => {
+  it('on a page holding only the script tag: the launcher appears and a submission arrives as valid JSON', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${demo.site.url}/pages/plain.html`);
+    await expect.poll(() => page.getByRole('button', { name: 'Feedback', exact: true }).isVisible()).toBe(true);
+    const before = (await demo.stored()).length;
+    await sendThroughWidget(page, 'Only a script tag, and it works');
+    await page.getByText('Thank you!').waitFor();
+    const [latest] = await waitForStored(before + 1);
+    expect(parseFeedback(latest!.feedback).success).toBe(true);
+    expect(latest!.feedback).toMatchObject({ message: 'Only a script tag, and it works', audience: 'external', context: { title: 'Only the script tag' } });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('works under a strict CSP and Trusted Types with zero violations', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${demo.site.url}/pages/csp.html`);
+    await sendThroughWidget(page, 'Strict CSP is fine');
+    await page.getByText('Thank you!').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect((await demo.stored()).some((r) => r.feedback.message === 'Strict CSP is fine')).toBe(true);
+    await page.close();
+  });
+
+  it('opens above a host page modal dialog that is open, and is usable', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.site.url}/pages/host-modal.html`);
+    await page.waitForFunction(() => (window as unknown as { Hearken?: { version?: string } }).Hearken?.version);
+    await page.evaluate(() => (window as unknown as { Hearken: { open(): Promise<void> } }).Hearken.open());
+    const dialog = page.getByRole('dialog', { name: 'Send feedback' });
+    await dialog.waitFor();
+    const box = (await dialog.boundingBox())!;
+    const topmost = await page.evaluate(([x, y]) => {
+      let element = document.elementFromPoint(x!, y!);
+      while (element?.shadowRoot?.elementFromPoint(x!, y!) && element.shadowRoot.elementFromPoint(x!, y!) !== element) element = element.shadowRoot.elementFromPoint(x!, y!);
+      return element?.closest('dialog')?.getAttribute('part') ?? element?.tagName;
+    }, [box.x + box.width / 2, box.y + 30]);
+    expect(topmost).toBe('dialog');
+    await page.getByRole('textbox', { name: /message/i }).fill('Above the host modal');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByText('Thank you!').waitFor();
+    await page.close();
+  });
+
+  it('delivers feedback sent while the endpoint was unreachable exactly once, when the page is opened again later', async () => {
+    const offline = await startDemo();
+    const { port } = offline.collector;
+    const context = await browser.newContext();
+    try {
+      await offline.collector.close();
+      const page = await context.newPage();
+      await page.goto(`${offline.site.url}/pages/plain.html`);
+      await sendThroughWidget(page, 'Written while the endpoint was down');
+      await page.getByText(/Saved\. It will be sent/).waitFor();
+      await page.close();
+
+      // The endpoint is back (same port, same database); the person comes back later.
+      const back = await startDemo({ db: offline.db, collectorPort: port, alsoAllow: [offline.site.url] });
+      try {
+        const again = await context.newPage();
+        await again.goto(`${offline.site.url}/pages/plain.html`);
+        await expect.poll(async () => (await back.stored()).length, { timeout: 15_000 }).toBe(1);
+        await again.reload();
+        await again.waitForTimeout(1500);
+        const rows = await back.stored();
+        expect(rows.map((r) => r.feedback.message)).toEqual(['Written while the endpoint was down']);
+      } finally {
+        await back.close();
+      }
+    } finally {
+      await context.close();
+      await offline.site.close();
+    }
+  });
+
+  it('listed twice gives one widget and no error', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${demo.site.url}/pages/twice.html`);
+    await page.waitForFunction(() => (window as unknown as { Hearken?: { version?: string } }).Hearken?.version);
+    await page.waitForTimeout(300);
+    expect(await page.locator('hearken-feedback').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('without data-endpoint: one clear console error, nothing thrown, no widget', async () => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${demo.site.url}/pages/no-endpoint.html`);
+    await page.waitForTimeout(300);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/data-endpoint/);
+    expect(await page.locator('hearken-feedback').count()).toBe(0);
+    await page.close();
+  });
+
+  it('replays calls made through the snippet before it loaded, with the identity given', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.site.url}/pages/snippet.html`);
+    const result = await page.evaluate(() => (window as unknown as { earlySend: Promise<{ status: string; id: string }> }).earlySend);
+    expect(result.status).toBe('sent');
+    const row = (await demo.stored()).find((r) => r.feedback.id === result.id)!;
+    expect(row.feedback).toMatchObject({ audience: 'internal', category: 'process', user: { name: 'Max Mustermann', department: 'Facilities' } });
+    await page.close();
+  });
+});

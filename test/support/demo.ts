@@ -1,0 +1,79 @@
+// Starts what the e2e tests need: a collector (real HTTP, real SQLite file) and the static server
+// for examples/, test pages and the script-tag files; and a headless Chromium through playwright-core.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createSqliteStorage, startServer, type RunningServer, type StoredFeedback } from '@hearken/collector';
+// @ts-expect-error: plain JavaScript helpers shared with npm start
+import { chromiumArgs, findChromium } from '../../scripts/find-chromium.mjs';
+// @ts-expect-error: plain JavaScript helpers shared with npm start
+import { startStaticServer } from '../../scripts/static-server.mjs';
+
+export interface Demo {
+  collector: RunningServer;
+  endpoint: string;
+  site: { url: string; close(): Promise<void> };
+  db: string;
+  /** Everything stored, spam included, newest first. */
+  stored(): Promise<StoredFeedback[]>;
+  close(): Promise<void>;
+}
+
+/** A collector and the example server. `endpoint` overrides where pages send (e.g. a scripted server). */
+export async function startDemo(options: { db?: string; collectorPort?: number; endpoint?: string; alsoAllow?: string[] } = {}): Promise<Demo> {
+  const db = options.db ?? join(mkdtempSync(join(tmpdir(), 'hearken-e2e-')), 'feedback.db');
+  let endpoint = options.endpoint ?? '';
+  // The site first, so the collector can allow exactly its origin (credentials never go with `*`).
+  const site = await startStaticServer({
+    port: 0,
+    endpoint: () => endpoint,
+    mounts: { '/': 'examples', '/hearken/': 'packages/widget/dist/browser', '/pages/': 'test/e2e/pages' },
+    headers: (pathname: string) =>
+      /^\/(strict-csp|pages\/csp)/.test(pathname)
+        ? { 'content-security-policy': `default-src 'self'; connect-src ${new URL(endpoint).origin}; require-trusted-types-for 'script'; object-src 'none'; base-uri 'none'` }
+        : undefined,
+  });
+  const storage = createSqliteStorage(db);
+  const collector = await startServer({ port: options.collectorPort ?? 0, storage, rateLimit: 0, allowOrigins: [site.url, ...(options.alsoAllow ?? [])] });
+  endpoint ||= `${collector.url}/feedback`;
+  return {
+    collector,
+    endpoint,
+    site,
+    db,
+    stored: () => storage.list({ spam: true, limit: 1000 }),
+    close: async () => {
+      await site.close();
+      await collector.close();
+    },
+  };
+}
+
+/** Chromium for the e2e tests; every page it opens waits at most 8 s for an element, so a failure names its step. */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
+  const newPage = browser.newPage.bind(browser);
+  const newContext = browser.newContext.bind(browser);
+  const limit = <T extends { setDefaultTimeout(ms: number): void }>(target: T) => (target.setDefaultTimeout(8000), target);
+  browser.newPage = async (...args) => limit(await newPage(...args));
+  browser.newContext = async (...args) => limit(await newContext(...args));
+  return browser;
+}
+
+/** Collects what would show up in the console as errors, and uncaught exceptions. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  // The browser's own request for /favicon.ico is no error of the page's.
+  page.on('console', (message) => message.type() === 'error' && !message.location().url.endsWith('/favicon.ico') && errors.push(message.text()));
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}
+
+/** Opens the launcher's dialog as a person would, types a message and presses send. */
+export async function sendThroughWidget(page: Page, message: string, sendLabel = /^(Send|Senden)$/) {
+  await page.getByRole('button', { name: 'Feedback', exact: true }).click();
+  await page.getByRole('dialog').waitFor();
+  await page.getByRole('textbox', { name: /message|Nachricht/i }).fill(message);
+  await page.getByRole('button', { name: sendLabel }).click();
+}
