@@ -3,5 +3,4 @@ dialog::backdrop{background:#10121880}
 header{display:flex;align-items:center;justify-content:space-between;gap:8px;padding:12px 12px 0 20px}
 h2{margin:0;font-size:1.15rem}
 .close{border:0;background:none;color:inherit;font-size:1.5rem;width:40px;height:40px;border-radius:8px;line-height:1}
-.close:hover{background:#8882}
 .body{padding:8px 20px 20px}`;

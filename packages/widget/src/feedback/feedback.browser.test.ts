@@ -149,3 +149,17 @@ describe('<hearken-feedback>', () => {
     }
   });
 });
+
+describe('<hearken-feedback> properties', () => {
+  it('mirror the attributes', async () => {
+    const el = await mount<HearkenFeedback>('<hearken-feedback endpoint="/a"></hearken-feedback>');
+    expect(el.endpoint).to.equal('/a');
+    el.audience = 'internal';
+    el.position = 'top-left';
+    expect(el.getAttribute('audience')).to.equal('internal');
+    expect(getComputedStyle(el).top).to.equal('16px');
+    el.position = null;
+    expect(el.hasAttribute('position')).to.equal(false);
+    el.remove();
+  });
+});

@@ -10,6 +10,8 @@ import { feedbackStyles } from './feedback.styles.js';
 
 /** Attributes the launcher passes on to the form inside its dialog. */
 const FORWARDED = ['endpoint', 'audience', 'locale', 'site', 'theme', 'rating', 'categories', 'credentials'] as const;
+/** Every string attribute, each with a same-named property (the script tag's `data-*` names too). */
+export const ATTRIBUTES = [...FORWARDED, 'position'] as const;
 const MINIMIZED_KEY = 'hearken:minimized';
 
 /** What the launcher hands to the `<hearken-form>` it creates. */
@@ -92,6 +94,40 @@ export class HearkenFeedback extends HTMLElement {
 
   /** Loads the dialog's code: it is needed only once someone opens it. */
   static loadDialog = () => import('./feedback-dialog.js');
+
+  /** URL the feedback is POSTed to. */
+  declare endpoint: string | null;
+  /** `external` or `internal`. */
+  declare audience: string | null;
+  /** Language, e.g. `de`. */
+  declare locale: string | null;
+  /** Routing key. */
+  declare site: string | null;
+  /** `light`, `dark` or `auto`. */
+  declare theme: string | null;
+  /** Where the launcher sits. */
+  declare position: string | null;
+  /** Rating scale offered in the form. */
+  declare rating: string | null;
+  /** Comma-separated categories. */
+  declare categories: string | null;
+  /** `include` sends cookies to the endpoint. */
+  declare credentials: string | null;
+
+  static {
+    // The properties mirror the attributes (set `null` to remove one).
+    for (const name of ATTRIBUTES) {
+      Object.defineProperty(this.prototype, name, {
+        get(this: Element) {
+          return this.getAttribute(name);
+        },
+        set(this: Element, value: string | null) {
+          if (value == null) this.removeAttribute(name);
+          else this.setAttribute(name, value);
+        },
+      });
+    }
+  }
 
   /** A client of your own (e.g. with `beforeSend`); by default one is made from the attributes. */
   client?: HearkenClient;

@@ -23,7 +23,7 @@ import { formStyles } from './form.styles.js';
 
 /** Where the form is: `idle` (editing), `submitting`, `sent`, `queued` (stored for later) or `failed`. */
 export type FormState = 'idle' | 'submitting' | 'sent' | 'queued' | 'failed';
-type Field = 'rating' | 'message' | 'email' | 'department';
+type Field = 'message' | 'email';
 
 /**
  * The feedback form: an optional rating, a category, the message, and per audience an email with
@@ -117,7 +117,7 @@ export class HearkenForm extends LitElement {
 
   /** Moves focus to the first field. */
   override focus(): void {
-    (this.renderRoot.querySelector<HTMLElement>('hearken-rating,select,textarea,button') ?? this).focus();
+    (this.renderRoot.querySelector<HTMLElement>('hearken-rating,select') ?? this).focus();
   }
 
   /** Validates and sends, as the send button does. */
@@ -184,10 +184,8 @@ export class HearkenForm extends LitElement {
                     theme=${this.theme}
                     .messages=${this.messages}
                     .value=${d.rating}
-                    aria-invalid=${invalid('rating')}
                     @change=${(e: Event) => set('rating', (e.target as HTMLInputElement & { value?: number }).value)}
                   ></hearken-rating>
-                  ${error('rating')}
                 </div>`
               : nothing}
             <div class="field">
@@ -215,7 +213,7 @@ export class HearkenForm extends LitElement {
                   ${!d.anonymous && !this.user?.department
                     ? html`<div class="field">
                         <label for="department">${t.departmentLabel}</label>
-                        <input id="department" type="text" autocomplete="organization-title" .value=${d.department} @input=${(e: Event) => set('department', (e.target as HTMLInputElement).value)} />
+                        <input id="department" type="text" maxlength="200" autocomplete="organization-title" .value=${d.department} @input=${(e: Event) => set('department', (e.target as HTMLInputElement).value)} />
                       </div>`
                     : nothing}
                   <div class="field">
@@ -229,6 +227,7 @@ export class HearkenForm extends LitElement {
                     <input
                       id="email"
                       type="email"
+                      maxlength="254"
                       autocomplete="email"
                       aria-invalid=${invalid('email')}
                       aria-describedby=${this.errors.email ? 'email-error' : nothing}
@@ -286,7 +285,8 @@ export class HearkenForm extends LitElement {
   #fieldErrors(issues: FeedbackIssue[], t: Messages): Partial<Record<Field, string>> {
     const errors: Partial<Record<Field, string>> = {};
     for (const { path, code } of issues) {
-      const field: Field = path[0] === 'contact' ? 'email' : path[0] === 'rating' ? 'rating' : path[0] === 'user' ? 'department' : 'message';
+      // The other fields cannot go wrong: their inputs hold only what the schema accepts (maxlength).
+      const field: Field = path[0] === 'contact' ? 'email' : 'message';
       errors[field] ??=
         field === 'message'
           ? code === 'too_big'

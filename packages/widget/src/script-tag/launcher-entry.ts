@@ -3,7 +3,7 @@
 // feedback from an earlier visit waits in the outbox.
 import type { FeedbackInput, SendResult, User } from '@hearken/client';
 import { hasPendingFeedback } from '@hearken/client';
-import { HearkenFeedback } from '../feedback/feedback.js';
+import { ATTRIBUTES, HearkenFeedback } from '../feedback/feedback.js';
 import '../i18n/languages.js'; // the language registry: shared by the language files and the rest
 import { defineOnce, VERSION } from '../shared/define-once.js';
 
@@ -25,7 +25,6 @@ export interface HearkenApi {
 /** Calls made through the queueing snippet before the script ran: `[method, args, resolve, reject]`. */
 type QueuedCall = [keyof HearkenApi, ArrayLike<unknown>, (value: unknown) => void, (reason: unknown) => void];
 
-const ATTRIBUTES = ['audience', 'locale', 'site', 'theme', 'position', 'rating', 'categories', 'credentials'];
 const page = window as unknown as { Hearken?: Partial<HearkenApi> & { q?: QueuedCall[] } };
 
 let widgetBundle: Promise<typeof import('./widget-bundle.js')> | undefined;
@@ -44,17 +43,16 @@ export function start(data: Record<string, string | undefined>): void {
   let element = document.querySelector('hearken-feedback');
   if (!element) {
     element = document.createElement('hearken-feedback');
-    element.setAttribute('endpoint', data.endpoint!);
     for (const name of ATTRIBUTES) if (data[name]) element.setAttribute(name, data[name]!);
     document.body.append(element);
   }
   const widget = element;
   const client = async () =>
     (await loadWidget()).sharedClient({
-      endpoint: widget.getAttribute('endpoint') ?? data.endpoint!,
-      audience: widget.getAttribute('audience') === 'internal' ? 'internal' : 'external',
-      site: widget.getAttribute('site') || undefined,
-      credentials: (widget.getAttribute('credentials') || undefined) as RequestCredentials | undefined,
+      endpoint: widget.endpoint ?? data.endpoint!,
+      audience: widget.audience === 'internal' ? 'internal' : 'external',
+      site: widget.site || undefined,
+      credentials: (widget.credentials || undefined) as RequestCredentials | undefined,
     });
 
   const api: HearkenApi = {
@@ -81,7 +79,7 @@ export function start(data: Record<string, string | undefined>): void {
 
   // The rest (with the page's language) loads at once when feedback from an earlier visit waits,
   // so the client delivers it, or when the page has inline elements to show; else when idle.
-  const preload = () => void HearkenFeedback.loadForm(widget.getAttribute('locale') || document.documentElement.lang || 'en').then(client).catch(() => {});
+  const preload = () => void HearkenFeedback.loadForm(widget.locale || document.documentElement.lang || 'en').then(client).catch(() => {});
   if (hasPendingFeedback() || document.querySelector('hearken-form, hearken-rating')) preload();
   else if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 10_000 });
   else setTimeout(preload, 3000);

@@ -1,0 +1,60 @@
+// `npm run screenshots`: pictures of the widget for docs/, taken in headless Chromium from the
+// example pages against a throwaway collector.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { createSqliteStorage, startServer } from '../packages/collector/dist/index.js';
+import { chromiumArgs, findChromium } from './find-chromium.mjs';
+import { startStaticServer } from './static-server.mjs';
+
+let endpoint = '';
+const site = await startStaticServer({ port: 0, endpoint: () => endpoint, mounts: { '/': 'examples', '/hearken/': 'packages/widget/dist/browser' } });
+const collector = await startServer({ port: 0, storage: createSqliteStorage(join(mkdtempSync(join(tmpdir(), 'hearken-shots-')), 'f.db')), allowOrigins: [site.url] });
+endpoint = `${collector.url}/feedback`;
+const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+const shot = (name) => join('docs', 'screenshots', `${name}.png`);
+
+async function dialog(path, name, { theme, message } = {}) {
+  const page = await browser.newPage({ viewport: { width: 1024, height: 760 } });
+  await page.goto(`${site.url}${path}`);
+  if (theme) await page.evaluate((t) => document.querySelector('hearken-feedback').setAttribute('theme', t), theme);
+  await page.getByRole('button', { name: 'Feedback', exact: true }).click();
+  await page.getByRole('dialog').waitFor();
+  if (message) await page.getByRole('textbox').first().fill(message);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: shot(name) });
+  await page.close();
+}
+
+await dialog('/public-site/', 'dialog-light-en', { message: 'The lamp arm squeaks a little when I move it.' });
+await dialog('/public-site/', 'dialog-dark-en', { theme: 'dark', message: 'Would love a warmer colour setting.' });
+await dialog('/public-site/de.html', 'dialog-light-de', { message: 'Die Lieferung war schnell, danke!' });
+
+const intranet = await browser.newPage({ viewport: { width: 1024, height: 760 } });
+await intranet.goto(`${site.url}/intranet/`);
+await intranet.locator('#it-form').getByText('Sending as').waitFor();
+await intranet.screenshot({ path: shot('intranet') });
+await intranet.close();
+
+const launcher = await browser.newPage({ viewport: { width: 1024, height: 500 } });
+await launcher.goto(`${site.url}/public-site/`);
+await launcher.getByRole('button', { name: 'Feedback', exact: true }).waitFor();
+await launcher.screenshot({ path: shot('launcher') });
+await launcher.close();
+
+// The inbox, after a few submissions through the client.
+const { createClient } = await import('../packages/client/dist/index.js');
+const send = (audience, input) => createClient({ endpoint, audience, autoFlush: false }).send(input);
+await send('external', { category: 'idea', message: 'Would love a warmer colour setting on the Lumo lamp.', rating: { scale: 'stars', value: 4 }, site: 'shop' });
+await send('external', { category: 'problem', message: 'Checkout shows <b>€ 0</b> for shipping, then charges € 5.', contact: { email: 'sam@example.com', mayContact: true }, site: 'shop' });
+await send('internal', { category: 'equipment', urgency: 'high', message: 'Printer on floor 3 has been broken for a week.', user: { name: 'Jane Doe', department: 'Sales' }, site: 'it-facilities' });
+await send('internal', { category: 'process', message: 'Booking a meeting room takes four steps; two would do.', anonymous: true, site: 'it-facilities' });
+const inbox = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+await inbox.goto(`${collector.url}/inbox`);
+await inbox.screenshot({ path: shot('inbox') });
+await inbox.close();
+
+await browser.close();
+await Promise.all([site.close(), collector.close()]);
+console.log('Screenshots written to docs/screenshots/');
