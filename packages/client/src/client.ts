@@ -137,30 +137,35 @@ export function createClient(options: ClientOptions): HearkenClient {
     }
   }
 
-  /**
-   * Delivers one item under its lock, so no other tab or instance sends it at the same time.
-   * `stored` says whether the item is in the storage (then it is re-read: someone may have delivered it).
-   */
-  async function deliver(item: OutboxItem, stored: boolean): Promise<Outcome | undefined> {
-    const locked = await withLock(`hearken:outbox:${item.id}`, async () => {
-      const current = stored ? await outbox.get(item.id) : item;
-      if (!current) return undefined; // delivered meanwhile by another tab or instance
-      const outcome = await attempt(current);
-      if (outcome.kind !== 'retry') {
-        if (stored) await outbox.remove(current.id);
-        return outcome;
-      }
-      const now = Date.now();
-      const attempts = current.attempts + (outcome.counted ? 1 : 0);
-      if (attempts >= retry.attempts || now - current.queuedAt > retry.maxAge) {
-        await outbox.remove(current.id);
-        onDelivery?.({ id: current.id, status: 'dropped', error: outcome.error });
-        return outcome;
-      }
-      const wait = Math.max(backoffDelay(Math.max(attempts, 1), retry), outcome.retryAfter ?? 0);
-      const next = { ...current, attempts, nextAttemptAt: now + wait, notBefore: now + (outcome.retryAfter ?? 0) };
-      if (stored) await outbox.put(next);
+  /** One attempt at `current`, then what follows from it: removed, rescheduled, or given up. */
+  async function attemptAndSettle(current: OutboxItem, stored: boolean): Promise<Outcome> {
+    const outcome = await attempt(current);
+    if (outcome.kind !== 'retry') {
+      if (stored) await outbox.remove(current.id);
       return outcome;
+    }
+    const now = Date.now();
+    const attempts = current.attempts + (outcome.counted ? 1 : 0);
+    if (attempts >= retry.attempts || now - current.queuedAt > retry.maxAge) {
+      await outbox.remove(current.id);
+      onDelivery?.({ id: current.id, status: 'dropped', error: outcome.error });
+      return outcome;
+    }
+    const wait = Math.max(backoffDelay(Math.max(attempts, 1), retry), outcome.retryAfter ?? 0);
+    if (stored) await outbox.put({ ...current, attempts, nextAttemptAt: now + wait, notBefore: now + (outcome.retryAfter ?? 0) });
+    return outcome;
+  }
+
+  const lockName = (id: string) => `hearken:outbox:${id}`;
+
+  /**
+   * Delivers a stored item under its lock, so no other tab or instance sends it at the same time;
+   * re-read inside the lock, since someone may have delivered it meanwhile (then `undefined`).
+   */
+  async function deliver(item: OutboxItem): Promise<Outcome | undefined> {
+    const locked = await withLock(lockName(item.id), async () => {
+      const current = await outbox.get(item.id);
+      return current && attemptAndSettle(current, true);
     });
     return locked.acquired ? locked.value : undefined;
   }
@@ -169,7 +174,7 @@ export function createClient(options: ClientOptions): HearkenClient {
     for (const item of await outbox.list()) {
       if (closed) return;
       if (!due(item, Date.now())) continue;
-      const outcome = await deliver(item, true);
+      const outcome = await deliver(item);
       if (outcome?.kind === 'sent') onDelivery?.({ id: item.id, status: 'sent' });
       if (outcome?.kind === 'rejected') onDelivery?.({ id: item.id, status: 'rejected', error: outcome.error });
     }
@@ -243,8 +248,10 @@ export function createClient(options: ClientOptions): HearkenClient {
     const body = JSON.stringify(final.data);
     const now = Date.now();
     const item: OutboxItem = { id, endpoint, body, bytes: new TextEncoder().encode(body).length, queuedAt: now, attempts: 0, nextAttemptAt: now, notBefore: now };
-    const stored = await outbox.add(item);
-    const outcome = await deliver(item, stored);
+    // The lock is taken before the item is stored, so no flush elsewhere can pick it up first.
+    let stored = false;
+    const locked = await withLock(lockName(id), async () => attemptAndSettle(item, (stored = await outbox.add(item))));
+    const outcome = locked.acquired ? locked.value : undefined;
     if (!outcome) return { status: 'queued', id };
     if (outcome.kind === 'retry' && stored) {
       void schedule();

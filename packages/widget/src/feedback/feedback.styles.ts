@@ -5,8 +5,7 @@ export const feedbackStyles = `${tokens}
 :host([position=bottom-left]){inset:auto auto 16px 16px!important}
 :host([position=top-right]){inset:16px 16px auto auto!important}
 :host([position=top-left]){inset:16px auto auto 16px!important}
-.launcher{display:inline-flex;align-items:center;gap:8px;padding:10px 16px;border:0;border-radius:999px;background:var(--_accent);color:var(--_on-accent);font-weight:600;box-shadow:0 4px 14px #0003;transition:transform .15s}
-.launcher:hover{transform:translateY(-1px)}
+.launcher{display:inline-flex;align-items:center;gap:8px;padding:10px 16px;border:0;border-radius:999px;background:var(--_accent);color:var(--_on-accent);font-weight:600;box-shadow:0 4px 14px #0003}
 .launcher svg{width:20px;height:20px;flex:none}
 .minimize{border:1px solid var(--_border);border-radius:999px;background:var(--_surface);color:var(--_text);width:24px;height:24px;padding:0;line-height:1}
 :host([minimized]) .launcher{padding:10px}

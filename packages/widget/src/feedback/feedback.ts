@@ -201,12 +201,7 @@ export class HearkenFeedback extends HTMLElement {
   /** Opens the dialog (loading it and the form first, if needed) and moves focus into it. */
   async open(): Promise<void> {
     if (this.isOpen) return;
-    this.#launcher.setAttribute('aria-busy', 'true');
-    try {
-      await this.#load();
-    } finally {
-      this.#launcher.removeAttribute('aria-busy');
-    }
+    await this.#load();
     const { dialog, body } = (this.#dialog ??= (await HearkenFeedback.loadDialog()).createFeedbackDialog(this, this.#root, this.#launcher));
     if (!this.#form) {
       const form: FormElement = (this.#form = document.createElement('hearken-form'));

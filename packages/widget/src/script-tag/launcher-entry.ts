@@ -33,6 +33,8 @@ const loadLanguage = (locale: string) => (/^de\b/i.test(locale) ? import('./lang
 
 /** Starts the widget from the script tag's `data-*` attributes (the element's attribute names). */
 export function start(data: Record<string, string | undefined>): void {
+  // An async script may run before the body is parsed: wait for it, and for inline elements in it.
+  if (document.readyState === 'loading') return void document.addEventListener('DOMContentLoaded', () => start(data), { once: true });
   // Listed twice, or after another copy: the first one serves the page.
   if (page.Hearken?.version) return;
   HearkenFeedback.loadForm = (locale) => Promise.all([loadWidget(), loadLanguage(locale)]);

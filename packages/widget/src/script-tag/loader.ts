@@ -11,6 +11,6 @@ if (!valid) {
 } else {
   import(new URL('hearken-launcher.js', script!.src).href).then(
     (launcher: typeof import('./launcher-entry.js')) => launcher.start({ ...script!.dataset }),
-    (error) => console.error('Hearken: could not load hearken-launcher.js', error),
+    (error) => console.error('Hearken:', error),
   );
 }
