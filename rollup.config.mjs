@@ -20,7 +20,7 @@ function packageBuild(name, input, { types = ['node'] } = {}) {
         tsconfig: 'tsconfig.build.json',
         filterRoot: '.',
         include: [`packages/${name}/src/**/*.ts`],
-        exclude: ['**/*.test.ts'],
+        exclude: ['**/*.test.ts', '**/*.fixture.ts'],
         compilerOptions: { rootDir: `packages/${name}/src`, outDir: dir, declarationDir: dir, declaration: true, types },
       }),
     ],
@@ -35,7 +35,7 @@ function onwarn(warning, warn) {
 
 const browserPlugins = (module) => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
-  typescript({ tsconfig: 'tsconfig.build.json', filterRoot: '.', include: ['packages/*/src/**/*.ts', 'examples/**/*.ts'], exclude: ['**/*.test.ts'], compilerOptions: { declaration: false, sourceMap: true, types: [] } }),
+  typescript({ tsconfig: 'tsconfig.build.json', filterRoot: '.', include: ['packages/*/src/**/*.ts', 'examples/**/*.ts'], exclude: ['**/*.test.ts', '**/*.fixture.ts'], compilerOptions: { declaration: false, sourceMap: true, types: [] } }),
   // Whitespace and comments inside html`` and css`` templates, which terser leaves alone.
   minifyHTML(),
   terser({ module, ecma: 2020, compress: { passes: 3 }, format: { comments: false } }),

@@ -1,31 +1,22 @@
 // Each example, as a newcomer tries it, in Chromium against a real collector.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, sendThroughWidget, startDemo, watchErrors, type Demo } from '../support/demo.js';
+import { describe, expect, it } from 'vitest';
+import { sendThroughWidget, startDemo, useBrowserAndDemo, watchErrors } from '../support/demo.js';
 import { startScriptedEndpoint } from '../support/scripted-endpoint.js';
 
-let browser: Browser;
-let demo: Demo;
-beforeAll(async () => {
-  [browser, demo] = await Promise.all([launchChromium(), startDemo()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const env = useBrowserAndDemo();
 
 const stored = async (message: string) => {
-  await expect.poll(async () => (await demo.stored()).some((r) => r.feedback.message === message), { timeout: 10_000 }).toBe(true);
-  return (await demo.stored()).find((r) => r.feedback.message === message)!;
+  await expect.poll(async () => (await env.demo.stored()).some((r) => r.feedback.message === message), { timeout: 10_000 }).toBe(true);
+  return (await env.demo.stored()).find((r) => r.feedback.message === message)!;
 };
 
 describe('examples', () => {
   it('public-site (English): a star rating and a message from an external customer', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${demo.site.url}/public-site/`);
+    await page.goto(`${env.demo.site.url}/public-site/`);
     await page.getByRole('button', { name: 'Feedback', exact: true }).click();
     await page.getByRole('radio', { name: '4 stars' }).click();
     await page.getByRole('textbox', { name: 'Your message' }).fill('The lamp arm squeaks a little');
@@ -40,8 +31,8 @@ describe('examples', () => {
   });
 
   it('public-site (Deutsch): the widget speaks German from <html lang="de">', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.site.url}/public-site/de.html`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.demo.site.url}/public-site/de.html`);
     await page.getByRole('button', { name: 'Feedback', exact: true }).click();
     await page.getByRole('dialog', { name: 'Feedback senden' }).waitFor();
     await page.getByRole('button', { name: 'Senden', exact: true }).click();
@@ -54,9 +45,9 @@ describe('examples', () => {
   });
 
   it('intranet: identity from the page, an urgent equipment report, and "Was this page helpful?"', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${demo.site.url}/intranet/`);
+    await page.goto(`${env.demo.site.url}/intranet/`);
     const form = page.locator('#it-form');
     await form.getByText('Sending as Jane Doe (Sales)').waitFor();
     await form.getByRole('combobox', { name: 'What is it about?' }).selectOption('equipment');
@@ -86,7 +77,7 @@ describe('examples', () => {
     const endpoint = await startScriptedEndpoint();
     const cookies = await startDemo({ endpoint: endpoint.url });
     try {
-      const page = await browser.newPage();
+      const page = await env.browser.newPage();
       await page.goto(`${cookies.site.url}/intranet/`);
       const form = page.locator('#it-form');
       await form.getByRole('textbox', { name: 'Your message' }).fill('Cookie check');
@@ -101,9 +92,9 @@ describe('examples', () => {
   });
 
   it('npm-client: an app with its own UI sends through @hearken/client, beforeSend removing a phone number', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${demo.site.url}/npm-client/`);
+    await page.goto(`${env.demo.site.url}/npm-client/`);
     await page.getByRole('radio', { name: '★★★★★' }).check();
     await page.getByRole('textbox', { name: 'Comment (optional)' }).fill('Call me on +49 170 1234567 next time');
     await page.getByRole('button', { name: 'Send' }).click();
@@ -115,7 +106,7 @@ describe('examples', () => {
   });
 
   it('npm-client: the Node script sends to the collector', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['examples/npm-client/send-feedback.mjs', demo.endpoint]);
+    const { stdout } = await promisify(execFile)(process.execPath, ['examples/npm-client/send-feedback.mjs', env.demo.endpoint]);
     expect(stdout).toMatch(/^sent: [0-9a-f-]{36}/);
     expect((await stored('Printer on floor 3 is broken')).feedback.audience).toBe('internal');
   });

@@ -1,31 +1,22 @@
 // The script tag as a site owner uses it, in Chromium, against a real collector.
 import { parseFeedback } from '@hearken/client';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, sendThroughWidget, startDemo, watchErrors, type Demo } from '../support/demo.js';
+import { describe, expect, it } from 'vitest';
+import { sendThroughWidget, startDemo, useBrowserAndDemo, watchErrors } from '../support/demo.js';
 
-let browser: Browser;
-let demo: Demo;
-beforeAll(async () => {
-  [browser, demo] = await Promise.all([launchChromium(), startDemo()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const env = useBrowserAndDemo();
 
 const waitForStored = async (count: number) => {
-  await expect.poll(async () => (await demo.stored()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
-  return demo.stored();
+  await expect.poll(async () => (await env.demo.stored()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
+  return env.demo.stored();
 };
 
 describe('the script tag', () => {
   it('on a page holding only the script tag: the launcher appears and a submission arrives as valid JSON', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${demo.site.url}/pages/plain.html`);
+    await page.goto(`${env.demo.site.url}/pages/plain.html`);
     await expect.poll(() => page.getByRole('button', { name: 'Feedback', exact: true }).isVisible()).toBe(true);
-    const before = (await demo.stored()).length;
+    const before = (await env.demo.stored()).length;
     await sendThroughWidget(page, 'Only a script tag, and it works');
     await page.getByText('Thank you!').waitFor();
     const [latest] = await waitForStored(before + 1);
@@ -36,20 +27,20 @@ describe('the script tag', () => {
   });
 
   it('works under a strict CSP and Trusted Types with zero violations', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${demo.site.url}/pages/csp.html`);
+    await page.goto(`${env.demo.site.url}/pages/csp.html`);
     await sendThroughWidget(page, 'Strict CSP is fine');
     await page.getByText('Thank you!').waitFor();
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     expect(errors).toEqual([]);
-    expect((await demo.stored()).some((r) => r.feedback.message === 'Strict CSP is fine')).toBe(true);
+    expect((await env.demo.stored()).some((r) => r.feedback.message === 'Strict CSP is fine')).toBe(true);
     await page.close();
   });
 
   it('opens above a host page modal dialog that is open, and is usable', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.site.url}/pages/host-modal.html`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.demo.site.url}/pages/host-modal.html`);
     await page.waitForFunction(() => (window as unknown as { Hearken?: { version?: string } }).Hearken?.version);
     await page.evaluate(() => (window as unknown as { Hearken: { open(): Promise<void> } }).Hearken.open());
     const dialog = page.getByRole('dialog', { name: 'Send feedback' });
@@ -70,7 +61,7 @@ describe('the script tag', () => {
   it('delivers feedback sent while the endpoint was unreachable exactly once, when the page is opened again later', async () => {
     const offline = await startDemo();
     const { port } = offline.collector;
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     try {
       await offline.collector.close();
       const page = await context.newPage();
@@ -99,9 +90,9 @@ describe('the script tag', () => {
   });
 
   it('listed twice gives one widget and no error', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${demo.site.url}/pages/twice.html`);
+    await page.goto(`${env.demo.site.url}/pages/twice.html`);
     await page.waitForFunction(() => (window as unknown as { Hearken?: { version?: string } }).Hearken?.version);
     await page.waitForTimeout(300);
     expect(await page.locator('hearken-feedback').count()).toBe(1);
@@ -110,9 +101,9 @@ describe('the script tag', () => {
   });
 
   it('without data-endpoint: one clear console error, nothing thrown, no widget', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${demo.site.url}/pages/no-endpoint.html`);
+    await page.goto(`${env.demo.site.url}/pages/no-endpoint.html`);
     await page.waitForTimeout(300);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/data-endpoint/);
@@ -121,11 +112,11 @@ describe('the script tag', () => {
   });
 
   it('replays calls made through the snippet before it loaded, with the identity given', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${demo.site.url}/pages/snippet.html`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.demo.site.url}/pages/snippet.html`);
     const result = await page.evaluate(() => (window as unknown as { earlySend: Promise<{ status: string; id: string }> }).earlySend);
     expect(result.status).toBe('sent');
-    const row = (await demo.stored()).find((r) => r.feedback.id === result.id)!;
+    const row = (await env.demo.stored()).find((r) => r.feedback.id === result.id)!;
     expect(row.feedback).toMatchObject({ audience: 'internal', category: 'process', user: { name: 'Max Mustermann', department: 'Facilities' } });
     await page.close();
   });

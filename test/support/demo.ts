@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createSqliteStorage, startServer, type RunningServer, type StoredFeedback } from '@hearken/collector';
 // @ts-expect-error: plain JavaScript helpers shared with npm start
 import { chromiumArgs, findChromium } from '../../scripts/find-chromium.mjs';
@@ -76,4 +77,17 @@ export async function sendThroughWidget(page: Page, message: string, sendLabel =
   await page.getByRole('dialog').waitFor();
   await page.getByRole('textbox', { name: /message|Nachricht/i }).fill(message);
   await page.getByRole('button', { name: sendLabel }).click();
+}
+
+/** A browser and a demo for the tests of one file, started before them and stopped after. */
+export function useBrowserAndDemo(): { browser: Browser; demo: Demo } {
+  const env = {} as { browser: Browser; demo: Demo };
+  beforeAll(async () => {
+    [env.browser, env.demo] = await Promise.all([launchChromium(), startDemo()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.demo?.close();
+  });
+  return env;
 }

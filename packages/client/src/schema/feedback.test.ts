@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { validFeedback } from './valid-feedback.fixture.js';
 import { parseFeedback, parseFeedbackInput, MESSAGE_MAX_LENGTH, messageLength } from '../index.js';
 
 const valid = {
-  id: '3f0c1b5e-8a4b-4c6e-9d2a-1b2c3d4e5f60',
-  schemaVersion: 1,
-  createdAt: '2026-11-26T10:00:00.000Z',
-  audience: 'internal',
-  category: 'equipment',
+  ...validFeedback,
   message: '  Printer on floor 3 is broken  ',
-  anonymous: false,
   urgency: 'high',
   user: { id: 'u1', name: 'Jane Doe', department: 'IT' },
   context: { url: 'https://intranet.example/it', viewport: { width: 1280, height: 720 } },

@@ -3,20 +3,13 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { parseFeedback } from '../index.js';
 import { feedbackJsonSchema } from './json-schema.js';
+import { validFeedback } from './valid-feedback.fixture.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 const validate = ajv.compile(feedbackJsonSchema());
 
-const valid = {
-  id: '3f0c1b5e-8a4b-4c6e-9d2a-1b2c3d4e5f60',
-  schemaVersion: 1,
-  createdAt: '2026-11-26T10:00:00.000Z',
-  audience: 'internal',
-  category: 'equipment',
-  message: 'Printer on floor 3 is broken',
-  anonymous: false,
-};
+const valid = validFeedback;
 
 // Each case: a change to the valid object, and whether both validators must accept it.
 const cases: [string, Record<string, unknown>, boolean][] = [
