@@ -65,22 +65,41 @@ export function createSqliteStorage(path: string): FeedbackStorage {
     ...(row.identity ? { identity: row.identity } : {}),
   });
 
+  const row = ({ feedback, receivedAt, status, spam, identity }: StoredFeedback) => ({
+    id: feedback.id,
+    receivedAt,
+    createdAt: feedback.createdAt,
+    audience: feedback.audience,
+    category: feedback.category,
+    urgency: feedback.urgency ?? null,
+    department: feedback.user?.department ?? null,
+    site: feedback.site ?? null,
+    status,
+    spam: spam ? 1 : 0,
+    identity: identity ?? null,
+    body: JSON.stringify(feedback),
+  });
+
+  // Group commit: inserts that arrive in the same turn of the event loop share one transaction, and
+  // each resolves once it is committed. Under load this saves a commit (and its write) per post.
+  let batch: { record: StoredFeedback; resolve: (isNew: boolean) => void; reject: (error: unknown) => void }[] = [];
+  const commit = db.transaction((items: typeof batch) => items.map(({ record }) => insert.run(row(record)).changes === 1));
+  const flush = () => {
+    const items = batch;
+    batch = [];
+    try {
+      const results = commit(items);
+      items.forEach(({ resolve }, i) => resolve(results[i]!));
+    } catch (error) {
+      for (const { reject } of items) reject(error);
+    }
+  };
+
   return {
-    insert: async ({ feedback, receivedAt, status, spam, identity }) =>
-      insert.run({
-        id: feedback.id,
-        receivedAt,
-        createdAt: feedback.createdAt,
-        audience: feedback.audience,
-        category: feedback.category,
-        urgency: feedback.urgency ?? null,
-        department: feedback.user?.department ?? null,
-        site: feedback.site ?? null,
-        status,
-        spam: spam ? 1 : 0,
-        identity: identity ?? null,
-        body: JSON.stringify(feedback),
-      }).changes === 1,
+    insert: (record) =>
+      new Promise<boolean>((resolve, reject) => {
+        if (batch.push({ record, resolve, reject }) === 1) setImmediate(flush);
+      }),
     list: async (filter: InboxFilter = {}) => {
       const where: string[] = [];
       const params: Record<string, string | number> = { limit: filter.limit ?? 500 };
@@ -100,6 +119,9 @@ export function createSqliteStorage(path: string): FeedbackStorage {
       return (db.prepare(sql).all(params) as Row[]).map(toRecord);
     },
     setStatus: async (id, status) => setStatus.run(status, id).changes === 1,
-    close: async () => void db.close(),
+    close: async () => {
+      if (batch.length) flush();
+      db.close();
+    },
   };
 }
