@@ -2,7 +2,7 @@
 // (in a child process, so load and server do not share an event loop); prints requests/s and latency.
 // Target on a 2-core machine: ≥ 3,000 req/s with p99 < 25 ms.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -41,6 +41,8 @@ const result = await autocannon({
   requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (request) => ({ ...request, body: body(crypto.randomUUID()) }) }],
 });
 server.kill('SIGTERM');
+await new Promise((resolve) => server.once('exit', resolve));
+rmSync(join(db, '..'), { recursive: true, force: true });
 
 const non2xx = result.non2xx + result.errors + result.timeouts;
 console.log(`collector: ${seconds}s, 20 connections, SQLite WAL (${db})`);

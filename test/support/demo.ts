@@ -1,6 +1,6 @@
 // Starts what the e2e tests need: a collector (real HTTP, real SQLite file) and the static server
 // for examples/, test pages and the script-tag files; and a headless Chromium through playwright-core.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -23,7 +23,8 @@ export interface Demo {
 
 /** A collector and the example server. `endpoint` overrides where pages send (e.g. a scripted server). */
 export async function startDemo(options: { db?: string; collectorPort?: number; endpoint?: string; alsoAllow?: string[] } = {}): Promise<Demo> {
-  const db = options.db ?? join(mkdtempSync(join(tmpdir(), 'hearken-e2e-')), 'feedback.db');
+  const folder = options.db ? undefined : mkdtempSync(join(tmpdir(), 'hearken-e2e-'));
+  const db = options.db ?? join(folder!, 'feedback.db');
   let endpoint = options.endpoint ?? '';
   // The site first, so the collector can allow exactly its origin (credentials never go with `*`).
   const site = await startStaticServer({
@@ -47,6 +48,7 @@ export async function startDemo(options: { db?: string; collectorPort?: number; 
     close: async () => {
       await site.close();
       await collector.close();
+      if (folder) rmSync(folder, { recursive: true, force: true });
     },
   };
 }

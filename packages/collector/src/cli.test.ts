@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -46,7 +46,9 @@ describe('hearken-collector CLI', () => {
     child.kill('SIGTERM');
     const code = await new Promise((resolve) => child.once('exit', resolve));
     expect(code).toBe(0);
-    const rows = new Database(db, { readonly: true }).prepare('SELECT id FROM feedback').all();
-    expect(rows).toEqual([{ id }]);
+    const database = new Database(db, { readonly: true });
+    expect(database.prepare('SELECT id FROM feedback').all()).toEqual([{ id }]);
+    database.close();
+    rmSync(join(db, '..'), { recursive: true, force: true });
   });
 });

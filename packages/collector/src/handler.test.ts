@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Feedback } from '@hearken/client';
@@ -6,12 +6,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSqliteStorage, signIdentity, startServer, type RunningServer, type ServerOptions } from './index.js';
 
 const servers: RunningServer[] = [];
+const folders: string[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
 async function collector(options: Partial<ServerOptions> = {}) {
-  const db = join(mkdtempSync(join(tmpdir(), 'hearken-collector-')), 'feedback.db');
+  const folder = mkdtempSync(join(tmpdir(), 'hearken-collector-'));
+  folders.push(folder);
+  const db = join(folder, 'feedback.db');
   const server = await startServer({ port: 0, storage: createSqliteStorage(db), rateLimit: 0, ...options });
   servers.push(server);
   return { ...server, db, intake: `${server.url}/feedback` };
