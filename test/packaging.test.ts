@@ -44,7 +44,18 @@ describe('types resolve for consumers', () => {
     const dir = join('node_modules', '.cache', `hearken-types-${resolution}`);
     mkdirSync(dir, { recursive: true });
     const imports = packages.map((name, i) => `import * as p${i} from '@hearken/${name}';\nexport const n${i} = Object.keys(p${i}).length;`);
-    writeFileSync(join(dir, 'consumer.mts'), `${imports.join('\n')}\nimport { createClient, type SendResult } from '@hearken/client';\nexport const c: Promise<SendResult> = createClient({ endpoint: '/f' }).send({ message: 'x' });\n`);
+    writeFileSync(
+      join(dir, 'consumer.mts'),
+      `${imports.join('\n')}
+import { createClient, type SendResult } from '@hearken/client';
+import { feedbackJsonSchema } from '@hearken/client/json-schema';
+import '@hearken/widget/define';
+import type { HearkenSentEvent } from '@hearken/widget';
+export const c: Promise<SendResult> = createClient({ endpoint: '/f' }).send({ message: 'x' });
+export const s = feedbackJsonSchema();
+document.addEventListener('hearken-sent', (event: HearkenSentEvent) => event.detail.id);
+`,
+    );
     const module = resolution === 'bundler' ? 'esnext' : 'node16';
     const run = () => execFileSync(process.execPath, [
       'node_modules/typescript/bin/tsc', '--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', 'false', '--types', 'node',

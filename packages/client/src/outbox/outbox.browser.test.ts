@@ -67,6 +67,27 @@ describe('outbox in Chromium', () => {
     expect((await endpoint.accepted()).length).to.equal(1);
   });
 
+  it('on pagehide sends waiting feedback with keepalive, keeping it stored until a 2xx is seen', async () => {
+    const endpoint = await testEndpoint({ status: 503 }, { status: 200 });
+    const storage = createIndexedDBStorage(`hearken-pagehide-${Math.random()}`);
+    const client = make({ endpoint: endpoint.url, storage, retry: { baseDelay: 60_000, maxDelay: 60_000 } });
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the flush at start has run (on an empty outbox)
+    const result = await client.send({ message: 'leaving the page' });
+    expect(result.status).to.equal('queued');
+    expect((await storage.list()).map((i) => i.id)).to.deep.equal([result.id]);
+    const sent: RequestInit[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => (init?.method === 'POST' && sent.push(init), original(input, init));
+    try {
+      dispatchEvent(new PageTransitionEvent('pagehide'));
+      await waitFor(async () => (await endpoint.accepted()).length === 1);
+    } finally {
+      window.fetch = original;
+    }
+    expect(sent[0]!.keepalive).to.equal(true);
+    await waitFor(async () => (await storage.list()).length === 0);
+  });
+
   it('captures the page context', async () => {
     const endpoint = await testEndpoint();
     document.title = 'Context page';
