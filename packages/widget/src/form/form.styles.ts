@@ -41,6 +41,9 @@ export const formStyles = [
     .error {
       margin: 0;
     }
+    #counter {
+      white-space: nowrap;
+    }
     .identity {
       margin: 0;
       color: var(--_muted);

@@ -28,7 +28,7 @@ export const de: Messages = {
   errorMessageRequired: 'Bitte schreiben Sie eine Nachricht oder geben Sie eine Bewertung ab.',
   errorTooLong: 'Bitte kürzen Sie Ihre Nachricht auf {max} Zeichen (jetzt {count}).',
   errorEmail: 'Bitte geben Sie eine E-Mail-Adresse wie name@example.com ein.',
-  errorEmailRequired: 'Bitte geben Sie Ihre E-Mail-Adresse an, damit wir Sie kontaktieren können.',
+  errorEmailRequired: 'Bitte geben Sie Ihre E-Mail-Adresse für Rückfragen an.',
   errorInvalid: 'Bitte prüfen Sie dieses Feld.',
   errorRejected: 'Der Feedback-Dienst hat es abgelehnt ({status}).',
   errorNetwork: 'Der Feedback-Dienst ist nicht erreichbar.',

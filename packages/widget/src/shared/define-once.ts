@@ -11,6 +11,6 @@ export function defineOnce(tag: string, element: CustomElementConstructor & { he
     element.hearkenVersion = VERSION;
     customElements.define(tag, element);
   } else if (existing.hearkenVersion !== VERSION) {
-    console.warn(`Hearken ${VERSION}: keeping the <${tag}> defined by ${existing.hearkenVersion ?? 'another script'}`);
+    console.warn(`Hearken ${VERSION}: <${tag}> kept from ${existing.hearkenVersion ?? 'another script'}`);
   }
 }

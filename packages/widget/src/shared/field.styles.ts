@@ -49,6 +49,7 @@ export const fieldStyles = css`
   .queued {
     color: var(--_success);
     font-weight: 600;
+    order: -1;
   }
   .failed,
   .error,
