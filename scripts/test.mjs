@@ -34,7 +34,10 @@ const steps = [
 ];
 for (const [title, command, args] of steps) {
   const { code } = await step(title, command, args);
-  if (code !== 0) finish(code ?? 1);
+  if (code !== 0) {
+    failed += 1;
+    finish(code ?? 1);
+  }
 }
 
 const report = 'node_modules/.cache/vitest-report.json';
