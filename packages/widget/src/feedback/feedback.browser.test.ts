@@ -68,6 +68,15 @@ describe('<hearken-feedback>', () => {
     before.remove();
   });
 
+  it('opens one dialog when opened twice at once (a double click)', async () => {
+    const el = await mount<HearkenFeedback>('<hearken-feedback endpoint="/x"></hearken-feedback>');
+    await Promise.all([el.open(), el.open(), el.open()]);
+    expect(el.shadowRoot!.querySelectorAll('dialog')).to.have.length(1);
+    expect(el.shadowRoot!.querySelectorAll('hearken-form')).to.have.length(1);
+    expect(dialog(el).open).to.equal(true);
+    el.close();
+  });
+
   it('keeps a draft across closing and reopening', async () => {
     const el = await mount<HearkenFeedback>('<hearken-feedback endpoint="/x"></hearken-feedback>');
     await el.open();

@@ -202,7 +202,9 @@ export class HearkenFeedback extends HTMLElement {
   async open(): Promise<void> {
     if (this.isOpen) return;
     await this.#load();
-    const { dialog, body } = (this.#dialog ??= (await HearkenFeedback.loadDialog()).createFeedbackDialog(this, this.#root, this.#launcher));
+    const { createFeedbackDialog } = await HearkenFeedback.loadDialog();
+    // Checked after the await, so two quick calls (a double click) share one dialog.
+    const { dialog, body } = (this.#dialog ??= createFeedbackDialog(this, this.#root, this.#launcher));
     if (!this.#form) {
       const form: FormElement = (this.#form = document.createElement('hearken-form'));
       for (const name of FORWARDED) {
