@@ -88,9 +88,8 @@ export function createHandler(options: HandlerOptions): (request: Request, info?
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const minFillMs = options.minFillMs ?? 1500;
 
-  async function intake(request: Request, url: URL, info: ConnectionInfo, corsHeaders: Record<string, string>): Promise<Response> {
-    const origin = request.headers.get('origin');
-    if (!cors.allows(origin, url.origin)) return json({ error: 'origin_not_allowed' }, 403, corsHeaders);
+  async function intake(request: Request, info: ConnectionInfo, corsHeaders: Record<string, string>, crossOrigin: boolean): Promise<Response> {
+    if (crossOrigin && !corsHeaders['access-control-allow-origin']) return json({ error: 'origin_not_allowed' }, 403, corsHeaders);
     const wait = limiter.take(info.clientAddress ?? 'unknown');
     if (wait) return json({ error: 'rate_limited', retryAfter: wait }, 429, { ...corsHeaders, 'retry-after': String(wait) });
     const type = request.headers.get('content-type') ?? '';
@@ -193,7 +192,7 @@ export function createHandler(options: HandlerOptions): (request: Request, info?
           });
         }
         if (request.method !== 'POST') return json({ error: 'method_not_allowed' }, 405, { ...corsHeaders, allow: 'POST, OPTIONS' });
-        return await intake(request, url, info, corsHeaders);
+        return await intake(request, info, corsHeaders, Boolean(origin) && origin !== url.origin);
       }
       if (url.pathname === '/inbox' || url.pathname.startsWith('/inbox/') || url.pathname === '/inbox.json' || url.pathname === '/inbox.csv') {
         return await inbox(request, url, info);

@@ -65,22 +65,18 @@ export class Outbox {
   async put(item: OutboxItem): Promise<boolean> {
     try {
       await this.#storage.put(item);
-      await this.#mark();
+      setPendingMarker(true);
       return true;
     } catch {
       return false;
     }
   }
 
-  /** Keeps the loader's marker in step with the whole store (every endpoint). */
-  async #mark(): Promise<void> {
-    setPendingMarker((await this.#storage.list()).length);
-  }
-
   async remove(id: string): Promise<void> {
     try {
       await this.#storage.delete(id);
-      await this.#mark();
+      // The marker covers the whole store (every endpoint), so only an empty store clears it.
+      setPendingMarker((await this.#storage.list()).length > 0);
     } catch {
       // The item stays; its id keeps a later copy from being stored twice by the receiver.
     }

@@ -6,15 +6,15 @@ export const PENDING_MARKER_KEY = 'hearken:pending';
 
 export function hasPendingFeedback(): boolean {
   try {
-    return Number(localStorage.getItem(PENDING_MARKER_KEY)) > 0;
+    return localStorage.getItem(PENDING_MARKER_KEY) !== null;
   } catch {
     return false;
   }
 }
 
-export function setPendingMarker(count: number): void {
+export function setPendingMarker(pending: boolean): void {
   try {
-    if (count > 0) localStorage.setItem(PENDING_MARKER_KEY, String(count));
+    if (pending) localStorage.setItem(PENDING_MARKER_KEY, '1');
     else localStorage.removeItem(PENDING_MARKER_KEY);
   } catch {
     // No localStorage (Node, blocked frames): the loader then loads on idle instead.

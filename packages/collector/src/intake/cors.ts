@@ -3,9 +3,11 @@
  * `*` allows any origin, but then never with credentials.
  */
 export interface CorsPolicy {
-  /** Whether a browser request from `origin` to the collector at `self` (its own origin) may post; same-origin and origin-less requests always may. */
-  allows(origin: string | null, self: string): boolean;
-  /** Headers for an allowed cross-origin response. */
+  /**
+   * Headers for a response to a request from `origin` to the collector at `self` (its own origin).
+   * A cross-origin request is allowed exactly when they include `access-control-allow-origin`;
+   * same-origin and origin-less requests (servers, curl) always are.
+   */
   headers(origin: string | null, self: string): Record<string, string>;
 }
 
@@ -13,7 +15,6 @@ export function createCorsPolicy(allowOrigins: readonly string[]): CorsPolicy {
   const exact = new Set(allowOrigins.filter((o) => o !== '*').map((o) => o.replace(/\/+$/, '')));
   const any = allowOrigins.includes('*');
   return {
-    allows: (origin, self) => !origin || origin === self || exact.has(origin) || any,
     headers(origin, self): Record<string, string> {
       if (!origin || origin === self) return {};
       if (exact.has(origin)) return { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' };

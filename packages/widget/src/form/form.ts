@@ -294,9 +294,9 @@ export class HearkenForm extends LitElement {
             : code === 'required'
               ? this.rating ? t.errorMessageRequired : t.errorRequired
               : t.errorInvalid
-          : field === 'email'
-            ? code === 'required' ? t.errorEmailRequired : t.errorEmail
-            : t.errorInvalid;
+          : code === 'required'
+            ? t.errorEmailRequired
+            : t.errorEmail;
     }
     return errors;
   }

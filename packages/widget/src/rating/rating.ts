@@ -164,8 +164,9 @@ export class HearkenRating extends LitElement {
   async #onKey(event: KeyboardEvent): Promise<void> {
     const options = this.options;
     let index = options.indexOf(this.value ?? NaN);
-    const forward = isRtl(this) ? 'ArrowLeft' : 'ArrowRight';
-    const back = isRtl(this) ? 'ArrowRight' : 'ArrowLeft';
+    const rtl = isRtl(this);
+    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const back = rtl ? 'ArrowRight' : 'ArrowLeft';
     if (event.key === forward || event.key === 'ArrowDown') index = index < 0 ? 0 : (index + 1) % options.length;
     else if (event.key === back || event.key === 'ArrowUp') index = index <= 0 ? options.length - 1 : index - 1;
     else return;

@@ -4,6 +4,7 @@
 import type { FeedbackInput, SendResult, User } from '@hearken/client';
 import { hasPendingFeedback } from '@hearken/client';
 import { ATTRIBUTES, HearkenFeedback } from '../feedback/feedback.js';
+import { resolveLocale } from '../i18n/locale.js';
 import '../i18n/languages.js'; // the language registry: shared by the language files and the rest
 import { defineOnce, VERSION } from '../shared/define-once.js';
 
@@ -81,7 +82,7 @@ export function start(data: Record<string, string | undefined>): void {
 
   // The rest (with the page's language) loads at once when feedback from an earlier visit waits,
   // so the client delivers it, or when the page has inline elements to show; else when idle.
-  const preload = () => void HearkenFeedback.loadForm(widget.locale || document.documentElement.lang || 'en').then(client).catch(() => {});
+  const preload = () => void HearkenFeedback.loadForm(resolveLocale(widget, widget.locale)).then(client).catch(() => {});
   if (hasPendingFeedback() || document.querySelector('hearken-form, hearken-rating')) preload();
   else if ('requestIdleCallback' in window) requestIdleCallback(preload, { timeout: 10_000 });
   else setTimeout(preload, 3000);
