@@ -81,7 +81,7 @@ const browserBuilds = [
 ];
 
 export default [
-  packageBuild('client', ['index', 'schema/json-schema'], { types: [] }),
+  packageBuild('client', ['index', 'schema', 'schema/json-schema'], { types: [] }),
   packageBuild('widget', ['index', 'define'], { types: [] }),
   packageBuild('collector', ['index', 'bin']),
   ...browserBuilds,

@@ -1,25 +1,5 @@
 export { createClient, type ClientOptions, type DeliveryEvent, type HearkenClient, type SendResult } from './client.js';
-export {
-  AUDIENCES,
-  DEFAULT_CATEGORIES,
-  FeedbackInputSchema,
-  FeedbackSchema,
-  RATING_SCALES,
-  URGENCIES,
-  type Audience,
-  type Contact,
-  type Metadata,
-  type Feedback,
-  type FeedbackInput,
-  type PageContext,
-  type Rating,
-  type RatingScale,
-  type Signals,
-  type Urgency,
-  type User,
-} from './schema/feedback.js';
-export { MESSAGE_MAX_LENGTH, messageLength } from './schema/message-length.js';
-export { parseFeedback, parseFeedbackInput, type FeedbackIssue, type ParseResult } from './schema/parse.js';
+export * from './schema.js';
 export * from './errors/index.js';
 export type { ContextOptions } from './context.js';
 export type { RetryOptions } from './delivery/retry-policy.js';

@@ -1,4 +1,4 @@
-import { parseFeedback } from '@hearken/client';
+import { parseFeedback } from '@hearken/client/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createHandler, createMemoryStorage } from './index.js';

@@ -1,4 +1,4 @@
-import { parseFeedback, type Feedback } from '@hearken/client';
+import { AUDIENCES, URGENCIES, parseFeedback, type Feedback } from '@hearken/client/schema';
 import { adminAccess, SESSION_COOKIE, sameSecret, sessionValue } from './inbox/admin-auth.js';
 import { toCsv } from './inbox/csv.js';
 import { renderInbox, renderLogin } from './inbox/inbox-page.js';
@@ -60,8 +60,8 @@ function readFilter(params: URLSearchParams): InboxFilter {
     const value = params.get(key)?.trim();
     if (value && value.length <= 200 && (!allowed || allowed.includes(value))) (filter as Record<string, string>)[key] = value;
   };
-  pick('audience', ['external', 'internal']);
-  pick('urgency', ['low', 'normal', 'high']);
+  pick('audience', AUDIENCES);
+  pick('urgency', URGENCIES);
   pick('status', FEEDBACK_STATUSES);
   for (const key of ['category', 'department', 'site'] as const) pick(key);
   for (const key of ['from', 'to'] as const) if (/^\d{4}-\d\d-\d\d/.test(params.get(key) ?? '')) pick(key);

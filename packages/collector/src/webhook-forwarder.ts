@@ -1,3 +1,4 @@
+import { isRetryableStatus } from '@hearken/client/schema';
 import type { StoredFeedback } from './storage/feedback-storage.js';
 
 /** Options of {@link createWebhookForwarder}. */
@@ -37,7 +38,7 @@ export function createWebhookForwarder(options: WebhookForwarderOptions): ((reco
       try {
         const response = await post(options.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(10_000) });
         if (response.ok) return;
-        if (response.status < 500 && response.status !== 429 && response.status !== 408) break;
+        if (!isRetryableStatus(response.status)) break;
       } catch {
         // network failure: retried below
       }

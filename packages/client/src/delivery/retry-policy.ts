@@ -21,11 +21,7 @@ export const RETRY_DEFAULTS: Required<RetryOptions> = {
   maxAge: 7 * 24 * 3_600_000,
 };
 
-/** 2xx: accepted. Anything else is not success. */
-export const isAccepted = (status: number) => status >= 200 && status < 300;
-
-/** Network failures, timeouts, 408, 425, 429 and 5xx may succeed later; other statuses are permanent. */
-export const isRetryableStatus = (status: number) => status === 408 || status === 425 || status === 429 || status >= 500;
+export { isAccepted, isRetryableStatus } from './status.js';
 
 /**
  * Exponential backoff with full jitter: a random delay between 0 and

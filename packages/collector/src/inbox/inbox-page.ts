@@ -1,4 +1,4 @@
-import { AUDIENCES, URGENCIES } from '@hearken/client';
+import { AUDIENCES, URGENCIES } from '@hearken/client/schema';
 import { FEEDBACK_STATUSES, type InboxFilter, type StoredFeedback } from '../storage/feedback-storage.js';
 import { escapeHtml as e } from './escape-html.js';
 

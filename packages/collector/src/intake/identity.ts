@@ -1,4 +1,4 @@
-import type { User } from '@hearken/client';
+import type { User } from '@hearken/client/schema';
 
 /**
  * Identity signing for intranets. The host page's server signs the user it shows with a secret it

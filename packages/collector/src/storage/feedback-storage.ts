@@ -1,4 +1,4 @@
-import type { Audience, Feedback, Urgency } from '@hearken/client';
+import type { Audience, Feedback, Urgency } from '@hearken/client/schema';
 
 /** Where a person is in handling a feedback. */
 export type FeedbackStatus = 'new' | 'read' | 'resolved';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Feedback } from '@hearken/client';
+import type { Feedback } from '@hearken/client/schema';
 import type { FeedbackStatus, FeedbackStorage, InboxFilter, StoredFeedback } from './feedback-storage.js';
 
 /** Schema changes, applied in order; `PRAGMA user_version` records how many ran. Append, never edit. */
