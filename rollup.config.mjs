@@ -1,9 +1,17 @@
 // Builds every package: ESM + declarations per package, and the widget's browser bundle.
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+
+/** `__HEARKEN_VERSION__` in the widget's code becomes the version in its package.json. */
+const { version } = JSON.parse(readFileSync('packages/widget/package.json', 'utf8'));
+const widgetVersion = () => ({
+  name: 'hearken-version',
+  transform: (code) => (code.includes('__HEARKEN_VERSION__') ? { code: code.replaceAll('__HEARKEN_VERSION__', JSON.stringify(version)), map: null } : null),
+});
 
 const node = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 const isExternal = (id) => node.has(id) || /^(zod|lit|@lit|@hearken|better-sqlite3|tslib)(\/|$)/.test(id);
@@ -23,6 +31,7 @@ function packageBuild(name, input, { types = ['node'] } = {}) {
         exclude: ['**/*.test.ts', '**/*.fixture.ts'],
         compilerOptions: { rootDir: `packages/${name}/src`, outDir: dir, declarationDir: dir, declaration: true, types },
       }),
+      widgetVersion(),
     ],
     onwarn,
   };
@@ -36,6 +45,7 @@ function onwarn(warning, warn) {
 const browserPlugins = (module) => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
   typescript({ tsconfig: 'tsconfig.build.json', filterRoot: '.', include: ['packages/*/src/**/*.ts', 'examples/**/*.ts'], exclude: ['**/*.test.ts', '**/*.fixture.ts'], compilerOptions: { declaration: false, sourceMap: true, types: [] } }),
+  widgetVersion(),
   // Whitespace and comments inside html`` and css`` templates, which terser leaves alone.
   minifyHTML(),
   terser({ module, ecma: 2020, compress: { passes: 3 }, format: { comments: false } }),

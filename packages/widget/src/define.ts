@@ -1,7 +1,9 @@
-// `import '@hearken/widget/define'` registers <hearken-feedback>, <hearken-form> and <hearken-rating>,
-// each only once per page, whoever else defines them.
+// `import '@hearken/widget/define'` registers <hearken-feedback>, <hearken-form> and <hearken-rating>
+// with both built-in languages, each only once per page, whoever else defines them.
 import { HearkenFeedback } from './feedback/feedback.js';
-import './form/form-define.js';
-import { defineOnce } from './shared/define-once.js';
+import { HearkenForm } from './form/form.js';
+import './i18n/builtin-languages.js';
+import { HearkenRating } from './rating/rating.js';
+import { defineElements } from './registration.js';
 
-defineOnce('hearken-feedback', HearkenFeedback);
+defineElements({ feedback: HearkenFeedback, form: HearkenForm, rating: HearkenRating });

@@ -1,13 +1,12 @@
 // The widget's classes and types, with no side effects. `@hearken/widget/define` registers the
 // elements and the built-in languages; to register by hand, call `addLanguage('en', en)` (and `de`)
-// and `defineOnce(tag, Class)`.
+// and `defineElements({ feedback: HearkenFeedback, … })`.
 export { HearkenFeedback } from './feedback/feedback.js';
 export { HearkenForm, type FormState } from './form/form.js';
 export { HearkenRating } from './rating/rating.js';
 export { HearkenCloseEvent, HearkenErrorEvent, HearkenOpenEvent, HearkenQueuedEvent, HearkenSentEvent, HearkenSubmitEvent } from './events.js';
-export { registerMessages } from './i18n/registry.js';
-export { addLanguage } from './i18n/languages.js';
+export { addLanguage, registerMessages } from './i18n/translations.js';
 export type { DialogMessages, FormMessages, LauncherMessages, Messages, RatingMessages } from './i18n/messages.js';
 export { en } from './i18n/en.js';
 export { de } from './i18n/de.js';
-export { VERSION, defineOnce } from './shared/define-once.js';
+export { TAGS, VERSION, defineElements, defineOnce, type Elements } from './registration.js';

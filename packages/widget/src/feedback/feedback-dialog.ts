@@ -1,6 +1,7 @@
 import { HearkenCloseEvent } from '../events/close-event.js';
-import { messagesOf } from '../i18n/localize.js';
-import { deepActiveElement, tabbables } from '../shared/tabbables.js';
+import { messagesOf } from '../i18n/translations.js';
+import { adoptStyles } from '../styles/adopt-styles.js';
+import { deepActiveElement, tabbables } from './tabbables.js';
 import { dialogStyles } from './feedback-dialog.styles.js';
 
 /** What the launcher keeps of its dialog. */
@@ -18,9 +19,7 @@ export interface FeedbackDialog {
  * dialog pattern: native `showModal()`, Esc closes, Tab and Shift+Tab wrap, focus returns to the launcher.
  */
 export function createFeedbackDialog(host: HTMLElement & { messages?: object }, root: ShadowRoot, launcher: HTMLButtonElement): FeedbackDialog {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(dialogStyles);
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  adoptStyles(root, dialogStyles);
 
   const dialog = document.createElement('dialog');
   const title = Object.assign(document.createElement('h2'), { id: 'title' });

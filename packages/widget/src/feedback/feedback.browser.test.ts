@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { $, formOf, mount, settle, type } from '../../../../test/support/widget-fixtures.js';
 import { testEndpoint, waitFor } from '../../../../test/support/test-endpoint.js';
-import { deepActiveElement } from '../shared/tabbables.js';
+import { deepActiveElement } from './tabbables.js';
 import '../define.js';
 import type { HearkenFeedback } from '../index.js';
 

@@ -1,4 +1,4 @@
-import { tokens } from '../shared/tokens.styles.js';
+import { tokens } from '../styles/tokens.styles.js';
 
 export const feedbackStyles = `${tokens}
 :host{position:fixed!important;z-index:var(--hearken-z-index,2147483000)!important;inset:auto 16px 16px auto!important;display:flex!important;gap:4px;align-items:center}

@@ -1,15 +1,16 @@
 import type { HearkenClient, User } from '@hearken/client';
 import { HearkenOpenEvent } from '../events/open-event.js';
+import { SHARED_ATTRIBUTES } from '../base/attributes.js';
 import { launcherMessages } from '../i18n/launcher-messages.js';
 import { resolveLocale } from '../i18n/locale.js';
-import type { Messages } from '../i18n/messages.js';
-import { registeredMessages } from '../i18n/registry.js';
-import { adoptStyles } from '../shared/adopt-styles.js';
+import type { LauncherMessages, Messages } from '../i18n/messages.js';
+import { languageOf, lookup } from '../i18n/translations.js';
+import { adoptStyles } from '../styles/adopt-styles.js';
 import type { FeedbackDialog } from './feedback-dialog.js';
 import { feedbackStyles } from './feedback.styles.js';
 
 /** Attributes the launcher passes on to the form inside its dialog. */
-const FORWARDED = ['endpoint', 'audience', 'locale', 'site', 'theme', 'rating', 'categories', 'credentials'] as const;
+const FORWARDED = [...SHARED_ATTRIBUTES, 'rating', 'categories'] as const;
 /** Every string attribute, each with a same-named property (the script tag's `data-*` names too). */
 export const ATTRIBUTES = [...FORWARDED, 'position'] as const;
 const MINIMIZED_KEY = 'hearken:minimized';
@@ -239,8 +240,8 @@ export class HearkenFeedback extends HTMLElement {
 
   #localize(): void {
     const locale = this.#locale();
-    const builtIn = (launcherMessages as Record<string, typeof launcherMessages.en>)[locale.toLowerCase().split('-')[0]!];
-    const text = { ...launcherMessages.en, ...builtIn, ...registeredMessages(locale), ...this.messages };
+    const base = { ...launcherMessages.en, ...(launcherMessages as Record<string, LauncherMessages>)[languageOf(locale)] };
+    const text = lookup<LauncherMessages>(locale, this.messages, base);
     this.#label.textContent = text.launcher;
     this.#minimize.setAttribute('aria-label', text.minimize);
   }

@@ -4,21 +4,17 @@ import {
   URGENCIES,
   messageLength,
   parseFeedbackInput,
-  type Audience,
   type FeedbackInput,
   type FeedbackIssue,
-  type HearkenClient,
   type RatingScale,
   type Urgency,
   type User,
 } from '@hearken/client';
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { HearkenElement } from '../base/hearken-element.js';
 import { HearkenErrorEvent } from '../events/error-event.js';
 import { describeError } from '../i18n/describe-error.js';
-import { messagesOf } from '../i18n/localize.js';
 import { format, type Messages } from '../i18n/messages.js';
-import { sharedClient } from '../shared/client-registry.js';
-import { deliver } from '../shared/deliver.js';
 import { formStyles } from './form.styles.js';
 
 /** Where the form is: `idle` (editing), `submitting`, `sent`, `queued` (stored for later) or `failed`. */
@@ -55,20 +51,12 @@ type Field = 'message' | 'email';
  * @cssproperty [--hearken-color-accent=#3451b2] - Buttons and focus ring.
  * @cssproperty [--hearken-color-field=#fff] - Background of fields.
  */
-export class HearkenForm extends LitElement {
+export class HearkenForm extends HearkenElement {
   static override styles = formStyles;
   static override properties = {
-    endpoint: {},
-    audience: {},
-    locale: {},
-    site: {},
-    theme: { reflect: true },
     rating: {},
     categories: {},
-    credentials: {},
     user: { attribute: false },
-    client: { attribute: false },
-    messages: { attribute: false },
     minFillMs: { type: Number, attribute: 'min-fill-ms' },
     state: { state: true },
     errors: { state: true },
@@ -76,28 +64,12 @@ export class HearkenForm extends LitElement {
     draft: { state: true },
   };
 
-  /** URL the feedback is POSTed to. */
-  endpoint = '';
-  /** Who gives the feedback. */
-  audience: Audience = 'external';
-  /** Language. */
-  locale = '';
-  /** Routing key. */
-  site = '';
-  /** Colour theme. */
-  theme: 'light' | 'dark' | 'auto' = 'light';
   /** Rating scale offered, or none. */
   declare rating?: RatingScale;
   /** Comma-separated categories offered. */
   categories = '';
-  /** `include` sends cookies to the endpoint. */
-  declare credentials?: RequestCredentials;
   /** Identity from the host page (intranets). */
   declare user?: User;
-  /** A client of your own (e.g. with `beforeSend`); by default one is made from the attributes. */
-  declare client?: HearkenClient;
-  /** Strings to override for this element. */
-  declare messages?: Partial<Messages>;
   /** Submissions faster than this (ms after the form appeared) are flagged to the endpoint as likely bots. */
   minFillMs = 1500;
 
@@ -134,14 +106,14 @@ export class HearkenForm extends LitElement {
     }
     // A filled honeypot is a bot: it sees "thank you", and nothing is sent.
     if (this.#honeypot) return this.#show('sent', t.sent);
-    const client = this.client ?? (this.endpoint ? sharedClient({ endpoint: this.endpoint, audience: this.audience, site: this.site || undefined, credentials: this.credentials }) : undefined);
+    const client = this.resolveClient();
     if (!client) {
       console.error('<hearken-form>: set the endpoint attribute (or the client property) to send feedback.');
       this.dispatchEvent(new HearkenErrorEvent(new Error('no endpoint')));
       return this.#show('failed', describeError(t, undefined));
     }
     this.#show('submitting', t.sending);
-    const result = await deliver(this, client, input);
+    const result = await this.send(client, input);
     if (!result) return this.#show('idle', '');
     if (result.status === 'sent' || result.status === 'queued') {
       this.#show(result.status, result.status === 'sent' ? t.sent : t.queued);
@@ -251,7 +223,7 @@ export class HearkenForm extends LitElement {
   }
 
   #t(): Messages {
-    return messagesOf(this, this.locale, this.messages);
+    return this.localize.t;
   }
 
   /** The categories offered: the `categories` attribute, else the audience's defaults. */

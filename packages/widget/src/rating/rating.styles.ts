@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { fieldStyles } from '../shared/field.styles.js';
+import { fieldStyles } from '../styles/field.styles.js';
 
 export const ratingStyles = [
   fieldStyles,

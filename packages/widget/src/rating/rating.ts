@@ -1,11 +1,9 @@
-import { RATING_SCALES, type Audience, type RatingScale } from '@hearken/client';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { RATING_SCALES, type RatingScale } from '@hearken/client';
+import { html, nothing, type PropertyValues } from 'lit';
+import { HearkenElement } from '../base/hearken-element.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isRtl } from '../i18n/locale.js';
-import { messagesOf } from '../i18n/localize.js';
 import type { Messages } from '../i18n/messages.js';
-import { sharedClient } from '../shared/client-registry.js';
-import { deliver } from '../shared/deliver.js';
 import { ratingStyles } from './rating.styles.js';
 
 const EMOJI = ['😞', '🙁', '😐', '🙂', '😄'];
@@ -29,6 +27,7 @@ const EMOJI = ['😞', '🙁', '😐', '🙂', '😄'];
  * @attr endpoint - Makes it standalone: sends the rating (and a comment) to this URL.
  * @attr audience - `external` (default) or `internal`, when standalone.
  * @attr site - Routing key, when standalone.
+ * @attr credentials - `include` to send cookies to the endpoint, when standalone.
  * @attr locale - Language; default the page's.
  * @attr theme - `light` (default), `dark` or `auto`.
  *
@@ -43,7 +42,7 @@ const EMOJI = ['😞', '🙁', '😐', '🙂', '😄'];
  *
  * @cssproperty [--hearken-color-accent=#3451b2] - The chosen option.
  */
-export class HearkenRating extends LitElement {
+export class HearkenRating extends HearkenElement {
   static override styles = ratingStyles;
   static formAssociated = true;
   static override properties = {
@@ -52,12 +51,6 @@ export class HearkenRating extends LitElement {
     name: {},
     label: {},
     required: { type: Boolean },
-    endpoint: {},
-    audience: {},
-    site: {},
-    locale: {},
-    theme: { reflect: true },
-    messages: { attribute: false },
     comment: { state: true },
     done: { state: true },
   };
@@ -72,19 +65,6 @@ export class HearkenRating extends LitElement {
   label = '';
   /** Whether a host form requires a value. */
   required = false;
-  /** Standalone mode: the URL to send to. */
-  endpoint = '';
-  /** Standalone mode: the audience. */
-  audience: Audience = 'external';
-  /** Standalone mode: routing key. */
-  site = '';
-  /** Language. */
-  locale = '';
-  /** Colour theme. */
-  theme: 'light' | 'dark' | 'auto' = 'light';
-  /** Strings to override. */
-  declare messages?: Partial<Messages>;
-
   private comment = '';
   private done = '';
 
@@ -152,7 +132,7 @@ export class HearkenRating extends LitElement {
   }
 
   #t(): Messages {
-    return messagesOf(this, this.locale, this.messages);
+    return this.localize.t;
   }
 
   #choose(value: number): void {
@@ -178,8 +158,9 @@ export class HearkenRating extends LitElement {
 
   async #send(): Promise<void> {
     const t = this.#t();
-    const client = sharedClient({ endpoint: this.endpoint, audience: this.audience, site: this.site || undefined });
-    const result = await deliver(this, client, {
+    const client = this.resolveClient();
+    if (!client) return;
+    const result = await this.send(client, {
       rating: { scale: this.scale, value: this.value! },
       message: this.comment.trim() || undefined,
       category: 'page-rating',

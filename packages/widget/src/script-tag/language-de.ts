@@ -1,4 +1,4 @@
 import { de } from '../i18n/de.js';
-import { addLanguage } from '../i18n/languages.js';
+import { addLanguage } from '../i18n/translations.js';
 
 addLanguage('de', de);

@@ -1,4 +1,4 @@
 import { en } from '../i18n/en.js';
-import { addLanguage } from '../i18n/languages.js';
+import { addLanguage } from '../i18n/translations.js';
 
 addLanguage('en', en);

@@ -5,8 +5,7 @@ import type { FeedbackInput, SendResult, User } from '@hearken/client';
 import { hasPendingFeedback } from '@hearken/client';
 import { ATTRIBUTES, HearkenFeedback } from '../feedback/feedback.js';
 import { resolveLocale } from '../i18n/locale.js';
-import '../i18n/languages.js'; // the language registry: shared by the language files and the rest
-import { defineOnce, VERSION } from '../shared/define-once.js';
+import { defineElements, VERSION } from '../registration.js';
 
 /** `window.Hearken`, the script tag's API. */
 export interface HearkenApi {
@@ -40,7 +39,7 @@ export function start(data: Record<string, string | undefined>): void {
   if (page.Hearken?.version) return;
   HearkenFeedback.loadForm = (locale) => Promise.all([loadWidget(), loadLanguage(locale)]);
   HearkenFeedback.loadDialog = loadWidget;
-  defineOnce('hearken-feedback', HearkenFeedback);
+  defineElements({ feedback: HearkenFeedback });
 
   // An element already on the page (the npm build, or markup) is the one widget; else mount ours.
   let element = document.querySelector('hearken-feedback');
@@ -51,12 +50,7 @@ export function start(data: Record<string, string | undefined>): void {
   }
   const widget = element;
   const client = async () =>
-    (await loadWidget()).sharedClient({
-      endpoint: widget.endpoint ?? data.endpoint!,
-      audience: widget.audience === 'internal' ? 'internal' : 'external',
-      site: widget.site || undefined,
-      credentials: (widget.credentials || undefined) as RequestCredentials | undefined,
-    });
+    (await loadWidget()).sharedClientFor({ endpoint: widget.endpoint ?? data.endpoint!, audience: widget.audience, site: widget.site, credentials: widget.credentials })!;
 
   const api: HearkenApi = {
     version: VERSION,

@@ -2,11 +2,10 @@
 // defines <hearken-form> and <hearken-rating> and hands the launcher the dialog and the shared client.
 import { HearkenForm } from '../form/form.js';
 import { HearkenRating } from '../rating/rating.js';
-import { defineOnce } from '../shared/define-once.js';
+import { defineElements } from '../registration.js';
 
-defineOnce('hearken-form', HearkenForm);
-defineOnce('hearken-rating', HearkenRating);
+defineElements({ form: HearkenForm, rating: HearkenRating });
 
-export { sharedClient } from '../shared/client-registry.js';
+export { sharedClientFor } from '../sending/shared-client.js';
 // The dialog loads with the rest: one file on intent, not two.
 export { createFeedbackDialog } from '../feedback/feedback-dialog.js';

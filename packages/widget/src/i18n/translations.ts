@@ -1,0 +1,46 @@
+import { resolveLocale } from './locale.js';
+import type { Messages } from './messages.js';
+
+/**
+ * The one translation table of the page, shared through `globalThis` so that every copy of Hearken
+ * on a page (the script tag and an npm build) sees the same languages and overrides: the complete
+ * built-in tables (`en`, `de`; the script tag loads only the page's language, as a file of its own)
+ * and the strings the page registered.
+ */
+interface Translations {
+  builtIn: Record<string, Messages>;
+  page: Record<string, Partial<Messages>>;
+}
+const KEY = Symbol.for('hearken.translations');
+const translations = ((globalThis as Record<symbol, Translations>)[KEY] ??= { builtIn: {}, page: {} });
+
+/** The language part of a locale, lower-case: `de-AT` → `de`. */
+export const languageOf = (locale: string) => locale.toLowerCase().split('-')[0]!;
+
+/** Adds a complete built-in table. */
+export const addLanguage = (code: string, table: Messages) => void (translations.builtIn[languageOf(code)] = table);
+
+/**
+ * Adds a language or overrides strings of one; strings missing in a language fall back to English.
+ * @example registerMessages('de', { launcher: 'Feedback geben' });
+ * @example registerMessages('fr', { launcher: 'Feedback', send: 'Envoyer' });
+ */
+export function registerMessages(locale: string, messages: Partial<Messages>): void {
+  const key = locale.toLowerCase();
+  translations.page[key] = { ...translations.page[key], ...messages };
+}
+
+/**
+ * The strings for `locale`, most specific last: `base` (what is known before the tables load),
+ * English, the language's built-in table, the page's strings for the language (`de`) and for the
+ * region (`de-at`), then `overrides` (an element's own).
+ */
+export function lookup<T extends Partial<Messages> = Messages>(locale: string, overrides?: Partial<Messages>, base?: Partial<Messages>): T {
+  const { builtIn, page } = translations;
+  const language = languageOf(locale);
+  return { ...base, ...builtIn.en, ...builtIn[language], ...page[language], ...page[locale.toLowerCase()], ...overrides } as T;
+}
+
+/** The strings for an element: its `locale` attribute, else the nearest `lang`, else `en`. */
+export const messagesOf = (element: Element, localeAttribute?: string | null, overrides?: Partial<Messages>) =>
+  lookup(resolveLocale(element, localeAttribute), overrides);
