@@ -105,6 +105,43 @@ describe('<hearken-feedback>', () => {
     host.close();
   });
 
+  for (const [outcome, reply] of [['sent', 200], ['queued', 503]] as const) {
+    it(`after feedback is ${outcome}, focus stays in the dialog on the status message, not on <body>`, async () => {
+      const endpoint = await testEndpoint({ status: reply });
+      const el = await mount<HearkenFeedback>(`<hearken-feedback endpoint="${endpoint.url}"></hearken-feedback>`);
+      await el.open();
+      await type($(formOf(el), '#message'), `Focus after ${outcome}`);
+      const send = $<HTMLButtonElement>(formOf(el), 'button[type=submit]');
+      send.focus();
+      send.click();
+      await waitFor(() => formOf(el).state === outcome);
+      await settle(formOf(el));
+      const status = $(formOf(el), '[role=status]');
+      expect(status.textContent).to.not.equal('');
+      expect(deepActiveElement()).to.equal(status);
+      expect(document.activeElement).to.not.equal(document.body);
+      el.close();
+    });
+  }
+
+  it('opens its dialog, styled, where shadow roots have no adoptedStyleSheets (older engines)', async () => {
+    const descriptor = Object.getOwnPropertyDescriptor(ShadowRoot.prototype, 'adoptedStyleSheets')!;
+    Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', { configurable: true, get: () => undefined, set: () => {} });
+    try {
+      const el = document.createElement('hearken-feedback');
+      el.setAttribute('endpoint', '/x');
+      document.body.append(el);
+      await el.open();
+      expect(dialog(el).open).to.equal(true);
+      // The fallback <style> elements carry the launcher's and the dialog's rules.
+      expect(el.shadowRoot!.querySelectorAll('style').length).to.equal(2);
+      expect(getComputedStyle(dialog(el)).borderTopLeftRadius).to.equal('10px');
+      el.close();
+    } finally {
+      Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', descriptor);
+    }
+  });
+
   it('can be minimised so it stops covering the page, and still opens', async () => {
     const el = await mount<HearkenFeedback>('<hearken-feedback endpoint="/x"></hearken-feedback>');
     const wide = launcher(el).getBoundingClientRect().width;

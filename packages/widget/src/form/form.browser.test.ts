@@ -76,6 +76,14 @@ describe('<hearken-form>', () => {
     expect((await endpoint.log())[0]!.feedback.message).to.equal(text);
   });
 
+  it('lets the browser pick the direction of what is typed (dir=auto), for right-to-left messages on left-to-right pages', async () => {
+    const form = await mount<HearkenForm>('<hearken-form endpoint="/x"></hearken-form>');
+    const message = $<HTMLTextAreaElement>(form, '#message');
+    expect(message.getAttribute('dir')).to.equal('auto');
+    await type(message, 'שלום, המדפסת לא עובדת');
+    expect(message.matches(':dir(rtl)')).to.equal(true);
+  });
+
   it('requires an email only when contact is allowed', async () => {
     const endpoint = await testEndpoint();
     const form = await mount<HearkenForm>(`<hearken-form endpoint="${endpoint.url}"></hearken-form>`);

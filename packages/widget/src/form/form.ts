@@ -118,6 +118,9 @@ export class HearkenForm extends HearkenElement {
     if (result.status === 'sent' || result.status === 'queued') {
       this.#show(result.status, result.status === 'sent' ? t.sent : t.queued);
       this.draft = { ...this.draft, rating: undefined, message: '', category: '' };
+      // The focused send button is gone: focus goes to the message that says what happened, not to <body>.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
       return;
     }
     if (result.error?.name === 'ValidationError') this.errors = this.#fieldErrors((result.error as unknown as { issues: FeedbackIssue[] }).issues, t);
@@ -171,6 +174,7 @@ export class HearkenForm extends HearkenElement {
               <textarea
                 id="message"
                 rows="5"
+                dir="auto"
                 placeholder=${t.messagePlaceholder}
                 aria-invalid=${invalid('message')}
                 aria-describedby=${this.errors.message ? 'message-error counter' : 'counter'}
@@ -218,7 +222,7 @@ export class HearkenForm extends HearkenElement {
               </button>
             </div>
           `}
-      <p class="status ${this.state}" part="status" role="status">${this.statusText}</p>
+      <p class="status ${this.state}" part="status" role="status" tabindex="-1">${this.statusText}</p>
     </form>`;
   }
 

@@ -125,7 +125,7 @@ export class HearkenRating extends HearkenElement {
       </div>
       ${standalone && this.value !== undefined
         ? html`<label class="label" for="comment">${t.commentLabel}</label>
-            <textarea id="comment" rows="3" .value=${this.comment} @input=${(e: Event) => (this.comment = (e.target as HTMLTextAreaElement).value)}></textarea>
+            <textarea id="comment" rows="3" dir="auto" .value=${this.comment} @input=${(e: Event) => (this.comment = (e.target as HTMLTextAreaElement).value)}></textarea>
             <button class="primary" type="button" @click=${this.#send}>${t.send}</button>`
         : nothing}
     `;
