@@ -1,43 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createClient, type Feedback } from '@hearken/client';
+import { createClient } from '@hearken/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSqliteStorage, signIdentity, startServer, type RunningServer, type ServerOptions } from './index.js';
+import { closeCollectors, collector, feedback, post, readInbox } from '../collector.fixture.js';
+import { signIdentity } from './identity.js';
 
-const servers: RunningServer[] = [];
-const folders: string[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
-async function collector(options: Partial<ServerOptions> = {}) {
-  const folder = mkdtempSync(join(tmpdir(), 'hearken-collector-'));
-  folders.push(folder);
-  const db = join(folder, 'feedback.db');
-  const server = await startServer({ port: 0, storage: createSqliteStorage(db), rateLimit: 0, ...options });
-  servers.push(server);
-  return { ...server, db, intake: `${server.url}/feedback` };
-}
-
-let n = 0;
-const feedback = (fields: Partial<Feedback> = {}): Feedback => ({
-  id: crypto.randomUUID(),
-  schemaVersion: 1,
-  createdAt: new Date(Date.UTC(2026, 10, 26, 10, 0, n++)).toISOString(),
-  audience: 'external',
-  category: 'idea',
-  message: 'More dark mode please',
-  anonymous: false,
-  ...fields,
-});
-
-const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-
-const readInbox = async (url: string, token?: string, query = '') =>
-  (await (await fetch(`${url}/inbox.json${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })).json()).items as { feedback: Feedback; spam: boolean; identity?: string; status: string }[];
+afterEach(closeCollectors);
 
 describe('intake: POST /feedback', () => {
   it('stores valid feedback (201) and answers a repeat 200 without a second row', async () => {
@@ -178,83 +144,5 @@ describe('CORS', () => {
     expect(response.status).toBe(201);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();
-  });
-});
-
-describe('inbox', () => {
-  it('refuses every form of reading without the admin token', async () => {
-    const server = await collector({ adminToken: 'SECRET' });
-    await post(server.intake, feedback());
-    for (const path of ['/inbox.json', '/inbox.csv']) {
-      expect((await fetch(`${server.url}${path}`)).status).toBe(401);
-      expect((await fetch(`${server.url}${path}`, { headers: { authorization: 'Bearer WRONG' } })).status).toBe(401);
-    }
-    const page = await fetch(`${server.url}/inbox`);
-    expect(page.status).toBe(401);
-    const text = await page.text();
-    expect(text).toContain('Admin token');
-    expect(text).not.toContain('dark mode');
-    expect(await readInbox(server.url, 'SECRET')).toHaveLength(1);
-  });
-
-  it('logs in with the token through the page and reads with the cookie', async () => {
-    const server = await collector({ adminToken: 'SECRET' });
-    await post(server.intake, feedback({ message: 'Visible after login' }));
-    const wrong = await fetch(`${server.url}/inbox/login`, { method: 'POST', body: new URLSearchParams({ token: 'nope' }), redirect: 'manual' });
-    expect(wrong.status).toBe(401);
-    const login = await fetch(`${server.url}/inbox/login`, { method: 'POST', body: new URLSearchParams({ token: 'SECRET' }), redirect: 'manual' });
-    expect(login.status).toBe(303);
-    const cookie = login.headers.get('set-cookie')!;
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).not.toContain('SECRET');
-    const page = await fetch(`${server.url}/inbox`, { headers: { cookie: cookie.split(';')[0]! } });
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Visible after login');
-  });
-
-  it('renders a <script> message inert, and sends a CSP that forbids scripts', async () => {
-    const server = await collector();
-    await post(server.intake, feedback({ message: '<script>alert(1)</script><img src=x onerror=alert(2)>' }));
-    const response = await fetch(`${server.url}/inbox`);
-    const text = await response.text();
-    expect(text).not.toContain('<script>');
-    expect(text).not.toContain('<img');
-    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
-  });
-
-  it('lists newest first, filters, and marks items read or resolved', async () => {
-    const server = await collector();
-    const older = feedback({ audience: 'internal', category: 'equipment', urgency: 'high', user: { name: 'Jane', department: 'IT' } });
-    const newer = feedback({ category: 'praise' });
-    await post(server.intake, older);
-    await post(server.intake, newer);
-    expect((await readInbox(server.url)).map((i) => i.feedback.id)).toEqual([newer.id, older.id]);
-    expect((await readInbox(server.url, undefined, '?audience=internal&urgency=high&department=IT')).map((i) => i.feedback.id)).toEqual([older.id]);
-    expect(await readInbox(server.url, undefined, '?category=praise&from=2026-11-26&to=2026-11-26')).toHaveLength(1);
-    const marked = await fetch(`${server.url}/inbox/status`, { method: 'POST', body: new URLSearchParams({ id: older.id, status: 'resolved' }), redirect: 'manual' });
-    expect(marked.status).toBe(303);
-    expect((await readInbox(server.url, undefined, '?status=resolved')).map((i) => i.feedback.id)).toEqual([older.id]);
-  });
-
-  it('exports CSV with formula cells defused', async () => {
-    const server = await collector();
-    await post(server.intake, feedback({ message: '=HYPERLINK("http://evil","x"), "quoted"' }));
-    const csv = await (await fetch(`${server.url}/inbox.csv`)).text();
-    const [header, row] = csv.trim().split('\r\n');
-    expect(header).toMatch(/^id,createdAt,receivedAt,status,audience,category/);
-    expect(row).toContain(`"'=HYPERLINK(""http://evil"",""x""), ""quoted"""`);
-  });
-});
-
-describe('storage', () => {
-  it('keeps feedback across a restart', async () => {
-    const first = await collector();
-    const item = feedback();
-    await post(first.intake, item);
-    await first.close();
-    const second = await startServer({ port: 0, storage: createSqliteStorage(first.db) });
-    servers.push(second);
-    expect((await readInbox(second.url)).map((i) => i.feedback.id)).toEqual([item.id]);
   });
 });
