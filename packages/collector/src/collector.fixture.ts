@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Feedback } from '@hearken/client/schema';
@@ -46,3 +47,20 @@ export const post = (url: string, body: unknown, headers: Record<string, string>
 
 export const readInbox = async (url: string, token?: string, query = '') =>
   (await (await fetch(`${url}/inbox.json${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })).json()).items as { feedback: Feedback; receivedAt: string; spam: boolean; identity?: string; status: string }[];
+
+/**
+ * A request with headers `fetch` will not send as given, such as a forged `Host` (the name a
+ * DNS-rebinding page would carry).
+ */
+export function rawRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}

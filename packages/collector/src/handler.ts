@@ -1,9 +1,20 @@
 import { createInbox, isInboxPath, type InboxOptions } from './inbox/inbox-routes.js';
 import { createIntake, type IntakeOptions } from './intake/intake-routes.js';
-import { json } from './json-response.js';
+import { json, unavailable } from './json-response.js';
+import { forwardedAddress, isForwarded } from './client-address.js';
 
-/** Options of {@link createHandler}: those of the intake and of the inbox. */
-export interface HandlerOptions extends IntakeOptions, InboxOptions {}
+/** Options of {@link createHandler}: those of the intake and of the inbox, and where clients' addresses come from. */
+export interface HandlerOptions extends IntakeOptions, InboxOptions {
+  /**
+   * How many reverse proxies in front of the collector to trust. With `N`, a client's address is the
+   * `N`th entry from the right of `X-Forwarded-For` (the one the outermost trusted proxy wrote); with a
+   * missing or malformed header, the connection's address. `0`: the connection's address, and a
+   * request carrying forwarding headers is never a loopback reader of the inbox.
+   * @default 0
+   * @example { trustProxy: 1 } // one nginx or load balancer in front
+   */
+  trustProxy?: number;
+}
 
 /** What the runtime knows about the connection, which a `Request` does not carry. */
 export interface ConnectionInfo {
@@ -22,6 +33,7 @@ export interface ConnectionInfo {
 export function createHandler(options: HandlerOptions): (request: Request, info?: ConnectionInfo) => Promise<Response> {
   const intake = createIntake(options);
   const inbox = createInbox(options);
+  const trustProxy = options.trustProxy ?? 0;
 
   return async function handle(request: Request, info: ConnectionInfo = {}): Promise<Response> {
     let url: URL;
@@ -30,15 +42,16 @@ export function createHandler(options: HandlerOptions): (request: Request, info?
     } catch {
       return json({ error: 'bad_request' }, 400);
     }
+    const forwarded = forwardedAddress(request.headers.get('x-forwarded-for'), trustProxy);
     try {
-      if (url.pathname === '/feedback') return await intake(request, url, info.clientAddress);
-      if (isInboxPath(url.pathname)) return await inbox(request, url, info.clientAddress);
+      if (url.pathname === '/feedback') return await intake(request, url, forwarded ?? info.clientAddress);
+      // A proxy on this machine connects from loopback, but speaks for someone else.
+      if (isInboxPath(url.pathname)) return await inbox(request, url, forwarded ?? (isForwarded(request) ? undefined : info.clientAddress));
       if (url.pathname === '/health') return json({ ok: true }, 200);
       return json({ error: 'not_found' }, 404);
     } catch (error) {
-      // Only storage can fail here, never input: 503 tells clients to retry later, and nothing is lost.
-      console.error('hearken-collector:', error);
-      return json({ error: 'unavailable' }, 503, { 'retry-after': '5' });
+      // Only storage can fail here, never input.
+      return unavailable(error);
     }
   };
 }

@@ -4,6 +4,7 @@ import { adminAccess, SESSION_COOKIE, sameSecret, sessionValue } from './admin-a
 import { toCsv } from './csv.js';
 import { readFilter } from './inbox-filter.js';
 import { renderInbox, renderLogin } from './inbox-page.js';
+import { createServedHosts } from './served-hosts.js';
 
 /** Options of the inbox: `/inbox`, `/inbox.json`, `/inbox.csv` and the inbox's forms. */
 export interface InboxOptions {
@@ -11,6 +12,14 @@ export interface InboxOptions {
   storage: FeedbackStorage;
   /** Token that reads the inbox (`Authorization: Bearer …`, or the inbox login). Without it only loopback clients may read. */
   adminToken?: string;
+  /**
+   * The address people use to reach the collector. The inbox answers only requests whose `Host` is
+   * this URL's host name or a loopback name (`localhost`, `127.0.0.1`, `[::1]`), which stops DNS
+   * rebinding; others get `421`. Without it, and without `adminToken`, only the loopback names.
+   * An `https:` URL also marks the inbox's login cookie `Secure`.
+   * @example 'https://feedback.example.com'
+   */
+  publicUrl?: string;
 }
 
 const html = (body: string, status: number, nonce: string, headers: Record<string, string> = {}) =>
@@ -28,17 +37,27 @@ const html = (body: string, status: number, nonce: string, headers: Record<strin
 
 const redirect = (location: string, headers: Record<string, string> = {}) => new Response(null, { status: 303, headers: { location, ...headers } });
 
+function readPublicUrl(text: string): URL {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) throw new TypeError(`publicUrl takes the address people use, such as https://feedback.example.com, not "${text}"`);
+  return url;
+}
+
 /** Whether `pathname` belongs to the inbox. */
 export const isInboxPath = (pathname: string) => pathname === '/inbox' || pathname.startsWith('/inbox/') || pathname === '/inbox.json' || pathname === '/inbox.csv';
 
 /** Answers the inbox's paths for a client at `clientAddress` (the loopback check when there is no admin token). */
 export function createInbox(options: InboxOptions): (request: Request, url: URL, clientAddress: string | undefined) => Promise<Response> {
   const { storage, adminToken } = options;
+  const publicUrl = options.publicUrl === undefined ? undefined : readPublicUrl(options.publicUrl);
+  const servedHosts = createServedHosts(publicUrl, adminToken);
 
   return async function inbox(request, url, clientAddress) {
+    if (!servedHosts.serves(url)) return json({ error: 'host_not_served', message: servedHosts.hint }, 421);
     const nonce = crypto.randomUUID().replace(/-/g, '');
     const access = await adminAccess(request, adminToken, clientAddress);
-    const secure = url.protocol === 'https:' ? '; Secure' : '';
+    const https = url.protocol === 'https:' || (publicUrl?.protocol === 'https:' && url.hostname === publicUrl.hostname);
+    const secure = https ? '; Secure' : '';
 
     if (url.pathname === '/inbox/login' && request.method === 'POST') {
       if (!adminToken) return redirect('/inbox');

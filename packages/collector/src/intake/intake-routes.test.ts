@@ -138,6 +138,18 @@ describe('CORS', () => {
     expect(await readInbox(server.url)).toHaveLength(0);
   });
 
+  it('lets a cross-origin page read Retry-After on a 429', async () => {
+    for (const allowOrigins of [['http://localhost:8080'], ['*']]) {
+      const server = await collector({ allowOrigins, rateLimit: 1 });
+      expect((await post(server.intake, feedback(), { origin: 'http://localhost:8080' })).headers.get('access-control-expose-headers')).toBe('Retry-After');
+      const limited = await post(server.intake, feedback(), { origin: 'http://localhost:8080' });
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('access-control-allow-origin')).toBeTruthy();
+      expect(limited.headers.get('access-control-expose-headers')).toBe('Retry-After');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('never pairs * with credentials', async () => {
     const server = await collector({ allowOrigins: ['*'] });
     const response = await post(server.intake, feedback(), { origin: 'https://any.example' });

@@ -1,5 +1,5 @@
 import { parseFeedback, type Feedback } from '@hearken/client/schema';
-import { json } from '../json-response.js';
+import { json, unavailable } from '../json-response.js';
 import type { FeedbackStorage, StoredFeedback } from '../storage/feedback-storage.js';
 import { createCorsPolicy } from './cors.js';
 import { verifyIdentity } from './identity.js';
@@ -86,6 +86,11 @@ export function createIntake(options: IntakeOptions): (request: Request, url: UR
       });
     }
     if (request.method !== 'POST') return json({ error: 'method_not_allowed' }, 405, { ...corsHeaders, allow: 'POST, OPTIONS' });
-    return receive(request, clientAddress, corsHeaders, Boolean(origin) && origin !== url.origin);
+    try {
+      return await receive(request, clientAddress, corsHeaders, Boolean(origin) && origin !== url.origin);
+    } catch (error) {
+      // With the CORS headers, so a cross-origin page can tell a busy collector from a network error and read Retry-After.
+      return unavailable(error, corsHeaders);
+    }
   };
 }
