@@ -1,10 +1,11 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './cli.js';
+import { feedback, post, rawRequest } from './collector.fixture.js';
 
 describe('hearken-collector CLI', () => {
   it('reads flags, and environment variables as their twins', () => {
@@ -15,7 +16,25 @@ describe('hearken-collector CLI', () => {
     expect(readConfig(['--port', '1'], { HEARKEN_PORT: '2' }).port).toBe(1);
   });
 
+  it('reads --trust-proxy and --public-url, and their environment twins', () => {
+    expect(readConfig([], {})).toMatchObject({ trustProxy: 0, publicUrl: undefined });
+    expect(readConfig(['--trust-proxy', '2', '--public-url', 'https://feedback.example.com'], {})).toMatchObject({ trustProxy: 2, publicUrl: 'https://feedback.example.com' });
+    expect(readConfig([], { HEARKEN_TRUST_PROXY: '1', HEARKEN_PUBLIC_URL: 'https://f.example' })).toMatchObject({ trustProxy: 1, publicUrl: 'https://f.example' });
+  });
+
+  it('lists every flag with its environment twin in --help', async () => {
+    const help = await new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, ['packages/collector/dist/bin.js', '--help'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.once('exit', () => resolve(output));
+    });
+    for (const [flag, env] of Object.entries(FLAG_ENV)) expect(help).toMatch(new RegExp(`--${flag}\\b[^\\n]*${env}\\b`));
+  });
+
   it.each([
+    [['--trust-proxy', 'two'], /--trust-proxy takes a whole number/],
+    [['--public-url', 'feedback.example.com'], /--public-url takes the address people use/],
     [['--port', 'abc'], /--port takes a whole number/],
     [['--allow-origin', 'localhost:8080/path'], /--allow-origin takes an origin/],
     [['--spam', 'keep'], /--spam takes store or drop/],
@@ -25,17 +44,7 @@ describe('hearken-collector CLI', () => {
   });
 
   it('serves, and on SIGTERM finishes and closes the database', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'hearken-cli-')), 'feedback.db');
-    const child = spawn(process.execPath, ['packages/collector/dist/bin.js', '--port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', () => {
-        const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-        if (match) resolve(match[1]!);
-      });
-      child.once('exit', () => reject(new Error(output)));
-    });
+    const { child, url, db } = await startCli([]);
     const id = crypto.randomUUID();
     const response = await fetch(`${url}/feedback`, {
       method: 'POST',
@@ -51,4 +60,70 @@ describe('hearken-collector CLI', () => {
     database.close();
     rmSync(join(db, '..'), { recursive: true, force: true });
   });
+
+  it('with HEARKEN_PUBLIC_URL, reads the inbox at that name and loopback names, refuses a forged Host, and takes posts at any name', async () => {
+    const { child, url, port, db } = await startCli([], { HEARKEN_PUBLIC_URL: 'https://feedback.example.com' });
+    try {
+      expect((await rawRequest(`${url}/inbox.json`, { headers: { host: 'feedback.example.com' } })).status).toBe(200);
+      expect((await rawRequest(`${url}/inbox.json`, { headers: { host: `localhost:${port}` } })).status).toBe(200);
+      const forged = await rawRequest(`${url}/inbox.json`, { headers: { host: `attacker.example:${port}` } });
+      expect(forged.status).toBe(421);
+      expect(forged.body).toContain('--public-url');
+      const posted = await rawRequest(`${url}/feedback`, { method: 'POST', headers: { host: 'attacker.example', 'content-type': 'application/json' }, body: JSON.stringify(feedback()) });
+      expect(posted.status).toBe(201);
+    } finally {
+      await stopCli(child, db);
+    }
+  });
+
+  it('with --trust-proxy 1, gives each forwarded client its own rate-limit bucket', async () => {
+    const { child, url, db } = await startCli(['--trust-proxy', '1', '--rate-limit', '2']);
+    try {
+      const postAs = (forwardedFor: string) => post(`${url}/feedback`, feedback(), { 'x-forwarded-for': forwardedFor }).then((r) => r.status);
+      expect([await postAs('198.51.100.1'), await postAs('198.51.100.1'), await postAs('198.51.100.1')]).toEqual([201, 201, 429]);
+      expect(await postAs('198.51.100.2')).toBe(201);
+      // A malformed header counts as the proxy itself: one shared bucket, not a fresh one per made-up value.
+      expect([await postAs('not-an-address'), await postAs('also-not'), await postAs('nope')]).toEqual([201, 201, 429]);
+    } finally {
+      await stopCli(child, db);
+    }
+  });
 });
+
+/** Each flag and the environment variable that is its twin. */
+const FLAG_ENV = {
+  port: 'HEARKEN_PORT',
+  host: 'HEARKEN_HOST',
+  db: 'HEARKEN_DB',
+  'allow-origin': 'HEARKEN_ALLOW_ORIGIN',
+  'admin-token': 'HEARKEN_ADMIN_TOKEN',
+  'rate-limit': 'HEARKEN_RATE_LIMIT',
+  'trust-proxy': 'HEARKEN_TRUST_PROXY',
+  'public-url': 'HEARKEN_PUBLIC_URL',
+  spam: 'HEARKEN_SPAM',
+  'identity-secret': 'HEARKEN_IDENTITY_SECRET',
+  webhook: 'HEARKEN_WEBHOOK_URL',
+};
+
+/** Starts the built CLI on a free port with a fresh database; resolves when it listens. */
+async function startCli(args: string[], env: Record<string, string> = {}) {
+  const db = join(mkdtempSync(join(tmpdir(), 'hearken-cli-')), 'feedback.db');
+  const child = spawn(process.execPath, ['packages/collector/dist/bin.js', '--port', '0', '--db', db, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', () => reject(new Error(output)));
+  });
+  return { child, url, port: new URL(url).port, db };
+}
+
+async function stopCli(child: ChildProcess, db: string) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+  rmSync(join(db, '..'), { recursive: true, force: true });
+}

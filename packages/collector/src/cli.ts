@@ -14,6 +14,12 @@ Usage: hearken-collector [options]        every option also reads an environment
                          or comma-separate; * for any
   --admin-token SECRET   token that reads the inbox            HEARKEN_ADMIN_TOKEN   (none: loopback only)
   --rate-limit N         posts per minute per address, 0 off   HEARKEN_RATE_LIMIT    (60)
+                         (counted in memory, per instance)
+  --trust-proxy N        reverse proxies in front to trust;    HEARKEN_TRUST_PROXY   (0: none)
+                         the client is the Nth address from
+                         the right of X-Forwarded-For
+  --public-url URL       the address people use; the inbox     HEARKEN_PUBLIC_URL    (none: loopback
+                         refuses other Host names                                    names only)
   --spam store|drop      what to do with bot submissions       HEARKEN_SPAM          (store)
   --identity-secret S    verifies signed intranet identities   HEARKEN_IDENTITY_SECRET
   --webhook URL          forwards urgent internal reports      HEARKEN_WEBHOOK_URL
@@ -32,6 +38,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
       'allow-origin': { type: 'string', multiple: true },
       'admin-token': { type: 'string' },
       'rate-limit': { type: 'string' },
+      'trust-proxy': { type: 'string' },
+      'public-url': { type: 'string' },
       spam: { type: 'string' },
       'identity-secret': { type: 'string' },
       webhook: { type: 'string' },
@@ -49,6 +57,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
   if (spam !== 'store' && spam !== 'drop') throw new Error(`--spam takes store or drop, not "${spam}"`);
   const origins = (values['allow-origin'] ?? [env.HEARKEN_ALLOW_ORIGIN ?? '']).flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean);
   for (const origin of origins) if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin.replace(/\/$/, ''))) throw new Error(`--allow-origin takes an origin such as http://localhost:8080, not "${origin}"`);
+  const publicUrl = values['public-url'] ?? env.HEARKEN_PUBLIC_URL ?? undefined;
+  if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+/.test(publicUrl)) throw new Error(`--public-url takes the address people use, such as https://feedback.example.com, not "${publicUrl}"`);
   return {
     help: values.help ?? false,
     port: number('port', values.port ?? env.HEARKEN_PORT, 8787),
@@ -57,6 +67,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
     allowOrigins: origins,
     adminToken: values['admin-token'] ?? env.HEARKEN_ADMIN_TOKEN ?? undefined,
     rateLimit: number('rate-limit', values['rate-limit'] ?? env.HEARKEN_RATE_LIMIT, 60),
+    trustProxy: number('trust-proxy', values['trust-proxy'] ?? env.HEARKEN_TRUST_PROXY, 0),
+    publicUrl: publicUrl || undefined,
     spam: spam as 'store' | 'drop',
     identitySecret: values['identity-secret'] ?? env.HEARKEN_IDENTITY_SECRET ?? undefined,
     webhook: values.webhook ?? env.HEARKEN_WEBHOOK_URL ?? undefined,
@@ -76,7 +88,7 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   const forward = config.webhook ? createWebhookForwarder({ url: config.webhook }) : undefined;
   const server = await startServer({ ...config, storage: createSqliteStorage(config.db), onStored: forward });
   console.log(`hearken-collector listening on ${server.url}  (intake ${server.url}/feedback, inbox ${server.url}/inbox, database ${config.db})`);
-  if (!config.adminToken) console.log('No --admin-token: the inbox answers loopback clients only.');
+  if (!config.adminToken) console.log('No --admin-token: the inbox answers loopback clients only, at localhost, 127.0.0.1 and [::1].');
   const stop = async (signal: string) => {
     console.log(`hearken-collector: ${signal}, finishing requests in flight…`);
     await server.close();

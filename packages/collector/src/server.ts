@@ -46,7 +46,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '127.0.0.1';
   const inFlight = new Set<Promise<void>>();
   const server = createServer((req, res) => {
-    const origin = `http://${req.headers.host && /^[\w.:[\]-]+$/.test(req.headers.host) ? req.headers.host : host}`;
+    // The Host header names the site the browser meant (the inbox refuses names it does not serve); one that is no host name is refused here.
+    if (req.headers.host !== undefined && !/^[\w.:[\]-]+$/.test(req.headers.host)) return void res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad Host header\n');
+    const origin = `http://${req.headers.host || (host.includes(':') ? `[${host}]` : host)}`;
     const task = (async () => {
       try {
         await send(await handle(toRequest(req, origin), { clientAddress: req.socket.remoteAddress }), res);

@@ -1,11 +1,12 @@
+import { toHex } from '../hex.js';
+
 /** Who may read feedback: the bearer of the admin token, or (with no token configured) loopback clients only. */
 export const SESSION_COOKIE = 'hearken_admin';
 
 const encoder = new TextEncoder();
 
 async function digest(text: string): Promise<string> {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
 }
 
 /** Equal strings, compared in constant time over digests, so timing tells nothing of the token. */

@@ -11,14 +11,17 @@ export interface CorsPolicy {
   headers(origin: string | null, self: string): Record<string, string>;
 }
 
+/** Response headers a cross-origin page may read: `Retry-After`, so a client can wait as long as a 429 or 503 asks. */
+const EXPOSED = 'Retry-After';
+
 export function createCorsPolicy(allowOrigins: readonly string[]): CorsPolicy {
   const exact = new Set(allowOrigins.filter((o) => o !== '*').map((o) => o.replace(/\/+$/, '')));
   const any = allowOrigins.includes('*');
   return {
     headers(origin, self): Record<string, string> {
       if (!origin || origin === self) return {};
-      if (exact.has(origin)) return { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' };
-      if (any) return { 'access-control-allow-origin': '*' };
+      if (exact.has(origin)) return { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': EXPOSED, vary: 'Origin' };
+      if (any) return { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED };
       return { vary: 'Origin' };
     },
   };

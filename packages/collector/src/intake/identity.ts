@@ -1,4 +1,5 @@
 import type { User } from '@hearken/client/schema';
+import { fromHex, toHex } from '../hex.js';
 
 /**
  * Identity signing for intranets. The host page's server signs the user it shows with a secret it
@@ -17,13 +18,12 @@ const key = (secret: string, usage: 'sign' | 'verify') =>
  */
 export async function signIdentity(user: User, secret: string): Promise<string> {
   const signature = await crypto.subtle.sign('HMAC', await key(secret, 'sign'), new TextEncoder().encode(canonical(user)));
-  return Array.from(new Uint8Array(signature), (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(signature);
 }
 
 /** Whether `user.signature` is a valid signature of `user` under `secret` (compared in constant time). */
 export async function verifyIdentity(user: User, secret: string): Promise<boolean> {
-  const hex = user.signature ?? '';
-  if (!/^[0-9a-f]{64}$/i.test(hex)) return false;
-  const bytes = new Uint8Array(hex.match(/../g)!.map((pair) => parseInt(pair, 16)));
+  const bytes = fromHex(user.signature ?? '');
+  if (bytes?.length !== 32) return false;
   return crypto.subtle.verify('HMAC', await key(secret, 'verify'), bytes, new TextEncoder().encode(canonical(user)));
 }
