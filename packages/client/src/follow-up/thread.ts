@@ -1,0 +1,120 @@
+import { HttpError } from '../errors/http-error.js';
+import { NetworkError } from '../errors/network-error.js';
+import type { HearkenError } from '../errors/hearken-error.js';
+import { readMyFeedback, updateMyFeedback, forgetMyFeedback, type MyFeedback, type ThreadStatus } from './my-feedback.js';
+
+/** One message in a thread: from the team, or from the person ("you"). Bodies are plain text. */
+export interface ThreadReply {
+  id: string;
+  author: 'team' | 'you';
+  body: string;
+  createdAt: string;
+}
+
+/** `GET {endpoint}/{id}/thread`: the feedback's status and every reply meant for the person. */
+export interface Thread {
+  id: string;
+  status: ThreadStatus;
+  replies: ThreadReply[];
+}
+
+/** What a thread request came to: the thread, `gone` (the endpoint does not know this id and key: 404), or an error. */
+export type ThreadResult = { ok: true; thread: Thread } | { ok: false; gone: boolean; error: HearkenError };
+
+/** Options of the thread requests. */
+export interface ThreadRequestOptions {
+  /** As the client's `credentials`. @default 'same-origin' */
+  credentials?: 'omit' | 'same-origin' | 'include';
+  fetch?: typeof fetch;
+}
+
+/** How often one thread is checked for replies in the background, across page loads. */
+export const THREAD_CHECK_INTERVAL_MS = 10 * 60_000;
+
+export const threadUrl = (entry: Pick<MyFeedback, 'endpoint' | 'id'>) => `${entry.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(entry.id)}/thread`;
+const feedbackUrl = (entry: Pick<MyFeedback, 'endpoint' | 'id'>) => `${entry.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(entry.id)}`;
+
+async function call(entry: MyFeedback, url: string, init: RequestInit, options: ThreadRequestOptions): Promise<Response | HearkenError> {
+  try {
+    return await (options.fetch ?? fetch)(url, {
+      ...init,
+      credentials: options.credentials ?? 'same-origin',
+      headers: { authorization: `Bearer ${entry.key}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string>) },
+    });
+  } catch (cause) {
+    return new NetworkError(cause);
+  }
+}
+
+const failure = async (response: Response | HearkenError): Promise<ThreadResult> => {
+  if (!(response instanceof Response)) return { ok: false, gone: false, error: response };
+  const text = await response.text().catch(() => '');
+  return { ok: false, gone: response.status === 404, error: new HttpError(response.status, text.slice(0, 2000), response.status >= 500 || response.status === 429) };
+};
+
+const teamReplies = (thread: Thread) => thread.replies.filter((r) => r.author === 'team').length;
+
+/**
+ * Fetches one thread and records what it says (status, number of team replies) in the
+ * "my feedback" list. With `markSeen`, the person has now seen every reply. With `conditional`,
+ * the recorded `ETag` goes along and a `304` resolves `unchanged`. A `404` forgets the entry
+ * (withdrawn, deleted, or never kept).
+ */
+export async function loadThread(
+  entry: MyFeedback,
+  options: ThreadRequestOptions & { markSeen?: boolean; conditional?: boolean; now?: number } = {},
+): Promise<ThreadResult | { ok: true; unchanged: true }> {
+  const now = options.now ?? Date.now();
+  const headers: Record<string, string> = options.conditional && entry.etag ? { 'if-none-match': entry.etag } : {};
+  const response = await call(entry, threadUrl(entry), { method: 'GET', headers }, options);
+  if (response instanceof Response && response.status === 304) {
+    updateMyFeedback(entry.id, { checkedAt: now });
+    return { ok: true, unchanged: true };
+  }
+  if (!(response instanceof Response) || !response.ok) {
+    const result = await failure(response);
+    if (!result.ok && result.gone) forgetMyFeedback(entry.id);
+    else updateMyFeedback(entry.id, { checkedAt: now });
+    return result;
+  }
+  const thread = (await response.json()) as Thread;
+  const known = teamReplies(thread);
+  updateMyFeedback(entry.id, {
+    status: thread.status,
+    teamReplies: known,
+    checkedAt: now,
+    etag: response.headers.get('etag') ?? undefined,
+    ...(options.markSeen ? { seenReplies: known } : {}),
+  });
+  return { ok: true, thread };
+}
+
+/** The person answers the team: `POST {endpoint}/{id}/thread` with `{ message }`. */
+export async function answerThread(entry: MyFeedback, message: string, options: ThreadRequestOptions = {}): Promise<{ ok: true } | { ok: false; error: HearkenError }> {
+  const response = await call(entry, threadUrl(entry), { method: 'POST', body: JSON.stringify({ message }) }, options);
+  if (response instanceof Response && response.ok) return { ok: true };
+  const result = await failure(response);
+  return { ok: false, error: (result as { error: HearkenError }).error };
+}
+
+/** The person withdraws a feedback: `DELETE {endpoint}/{id}` with the key; the entry is forgotten on `204` or `404`. */
+export async function withdrawFeedback(entry: MyFeedback, options: ThreadRequestOptions = {}): Promise<{ ok: true } | { ok: false; error: HearkenError }> {
+  const response = await call(entry, feedbackUrl(entry), { method: 'DELETE' }, options);
+  if (response instanceof Response && (response.ok || response.status === 404)) {
+    forgetMyFeedback(entry.id);
+    return { ok: true };
+  }
+  const result = await failure(response);
+  return { ok: false, error: (result as { error: HearkenError }).error };
+}
+
+/**
+ * Checks, in the background, every thread not checked for {@link THREAD_CHECK_INTERVAL_MS}
+ * (conditional requests), so that the launcher can show unseen team replies. A failing check
+ * waits for the next interval. Costs nothing when this browser holds no keys.
+ */
+export async function checkThreads(options: ThreadRequestOptions & { now?: number } = {}): Promise<void> {
+  const now = options.now ?? Date.now();
+  const due = readMyFeedback(now).filter((e) => e.followUp && now - (e.checkedAt ?? 0) >= THREAD_CHECK_INTERVAL_MS);
+  await Promise.all(due.map((entry) => loadThread(entry, { ...options, conditional: true, now })));
+}
