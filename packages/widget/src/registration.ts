@@ -1,5 +1,6 @@
 import type { HearkenFeedback } from './feedback/feedback.js';
 import type { HearkenForm } from './form/form.js';
+import type { HearkenMessages } from './messages/messages.js';
 import type { HearkenRating } from './rating/rating.js';
 
 /** The version of the elements, compared when another copy of Hearken already defined a tag (from package.json at build time). */
@@ -7,13 +8,14 @@ export const VERSION: string = typeof __HEARKEN_VERSION__ === 'string' ? __HEARK
 declare const __HEARKEN_VERSION__: string | undefined;
 
 /** Every tag Hearken defines, by element. */
-export const TAGS = { feedback: 'hearken-feedback', form: 'hearken-form', rating: 'hearken-rating' } as const;
+export const TAGS = { feedback: 'hearken-feedback', form: 'hearken-form', rating: 'hearken-rating', messages: 'hearken-messages' } as const;
 
 /** The element classes to register, by {@link TAGS} key; each entry passes the ones it carries. */
 export interface Elements {
   feedback: typeof HearkenFeedback;
   form: typeof HearkenForm;
   rating: typeof HearkenRating;
+  messages: typeof HearkenMessages;
 }
 
 /**

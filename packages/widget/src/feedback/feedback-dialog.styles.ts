@@ -3,4 +3,6 @@ dialog::backdrop{background:#10121880}
 header{display:flex;align-items:center;justify-content:space-between;gap:8px;padding:12px 12px 0 20px}
 h2{margin:0;font-size:1.15rem}
 .close{border:0;background:none;color:inherit;font-size:1.5rem;width:40px;height:40px;border-radius:8px;line-height:1}
-.body{padding:8px 20px 20px}`;
+.body{padding:8px 20px 20px}
+.body[hidden],.messages-toggle[hidden]{display:none}
+.messages-toggle{margin-inline-start:auto;border:1px solid var(--_border);background:none;color:inherit;border-radius:8px;padding:6px 10px;min-height:40px}`;

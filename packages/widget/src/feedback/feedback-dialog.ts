@@ -1,4 +1,6 @@
+import { readMyFeedback, unreadReplies } from '@hearken/client';
 import { HearkenCloseEvent } from '../events/close-event.js';
+import { defineElements } from '../registration.js';
 import { messagesOf } from '../i18n/translations.js';
 import { adoptStyles } from '../styles/adopt-styles.js';
 import { deepActiveElement, tabbables } from './tabbables.js';
@@ -9,9 +11,14 @@ export interface FeedbackDialog {
   dialog: HTMLDialogElement;
   /** Where the form goes. */
   body: HTMLElement;
-  /** Sets the title and the close button's name in the launcher's language. */
+  /** Sets the title and the buttons' names in the launcher's language. */
   localize(): void;
+  /** Shows "Your messages" (the person's earlier feedback and the team's answers) instead of the form, or the form again. */
+  showMessages(show: boolean): Promise<void>;
 }
+
+/** Attributes the "Your messages" view takes from the launcher. */
+const MESSAGES_ATTRIBUTES = ['locale', 'theme', 'credentials'];
 
 /**
  * Builds the launcher's modal dialog in its shadow root, after the launcher itself (loaded on first
@@ -24,15 +31,20 @@ export function createFeedbackDialog(host: HTMLElement & { messages?: object }, 
   const dialog = document.createElement('dialog');
   const title = Object.assign(document.createElement('h2'), { id: 'title' });
   const close = Object.assign(document.createElement('button'), { className: 'close', type: 'button', textContent: '×' });
+  // Shown only when this browser sent feedback to an endpoint that keeps threads.
+  const toggle = Object.assign(document.createElement('button'), { className: 'messages-toggle', type: 'button' });
   const header = document.createElement('header');
   const body = Object.assign(document.createElement('div'), { className: 'body' });
-  header.append(title, close);
-  dialog.append(header, body);
+  const threads = Object.assign(document.createElement('div'), { className: 'body', hidden: true });
+  header.append(title, toggle, close);
+  dialog.append(header, body, threads);
+  let showingMessages = false;
   dialog.setAttribute('part', 'dialog');
   dialog.setAttribute('aria-labelledby', 'title');
   root.append(dialog);
 
   close.addEventListener('click', () => dialog.close());
+  toggle.addEventListener('click', () => void showMessages(!showingMessages));
   dialog.addEventListener('close', () => {
     launcher.setAttribute('aria-expanded', 'false');
     launcher.focus();
@@ -54,9 +66,40 @@ export function createFeedbackDialog(host: HTMLElement & { messages?: object }, 
 
   const localize = () => {
     const t = messagesOf(host, host.getAttribute('locale'), host.messages);
-    title.textContent = t.dialogTitle;
+    title.textContent = showingMessages ? t.yourMessages : t.dialogTitle;
     close.setAttribute('aria-label', t.close);
+    const unread = unreadReplies();
+    toggle.hidden = !showingMessages && !readMyFeedback().some((e) => e.followUp);
+    toggle.textContent = showingMessages ? t.backToForm : unread ? `${t.yourMessages} (${unread})` : t.yourMessages;
   };
+
+  async function showMessages(show: boolean): Promise<void> {
+    showingMessages = show;
+    if (show && !threads.firstElementChild) {
+      const { HearkenMessages } = await import('../messages/messages.js');
+      defineElements({ messages: HearkenMessages });
+      const view = document.createElement('hearken-messages');
+      for (const name of MESSAGES_ATTRIBUTES) {
+        const value = host.getAttribute(name);
+        if (value !== null) view.setAttribute(name, value);
+      }
+      if (!view.hasAttribute('theme')) view.setAttribute('theme', 'light');
+      view.messages = host.messages;
+      threads.append(view);
+      view.addEventListener('hearken-replies-seen', localize);
+    } else if (show) {
+      await (threads.firstElementChild as HTMLElementTagNameMap['hearken-messages']).reload();
+    }
+    body.hidden = show;
+    threads.hidden = !show;
+    localize();
+    const view = threads.firstElementChild as HTMLElementTagNameMap['hearken-messages'] | null;
+    if (show) {
+      await view?.updateComplete;
+      view?.focus();
+    } else (body.firstElementChild as HTMLElement | null)?.focus();
+  }
+
   localize();
-  return { dialog, body, localize };
+  return { dialog, body, localize, showMessages };
 }

@@ -6,6 +6,9 @@ export interface LauncherMessages {
   /** The launcher button's text; keep the word "Feedback" so people and tests find it in every language. */
   launcher: string;
   minimize: string;
+  /** Added to the launcher's name when the team answered: "Feedback, 1 new reply". `{count}` is a digit. */
+  newReply: string;
+  newReplies: string;
 }
 
 export interface DialogMessages {
@@ -44,6 +47,27 @@ export interface FormMessages {
   errorDropped: string;
 }
 
+/** The "Your messages" view: the person's earlier feedback from this browser, the team's answers, and their own. */
+export interface ThreadMessages {
+  yourMessages: string;
+  backToForm: string;
+  noMessages: string;
+  loading: string;
+  /** What the person sees of the team's status (the team's `read` shows as `new`). */
+  threadStatus: { new: string; 'in-progress': string; resolved: string };
+  fromTeam: string;
+  fromYou: string;
+  yourAnswer: string;
+  answerSent: string;
+  deleteFeedback: string;
+  confirmDelete: string;
+  cancel: string;
+  deleted: string;
+  /** The thank-you when the endpoint keeps threads: where the answer will appear, and (with an email) by email too. */
+  sentFollowUp: string;
+  sentFollowUpEmail: string;
+}
+
 export interface RatingMessages {
   stars: string[];
   nps: { low: string; high: string };
@@ -55,7 +79,7 @@ export interface RatingMessages {
 }
 
 /** The whole table for one language. */
-export type Messages = LauncherMessages & DialogMessages & FormMessages & RatingMessages;
+export type Messages = LauncherMessages & DialogMessages & FormMessages & ThreadMessages & RatingMessages;
 
 /** Fills `{name}` placeholders. */
 export const format = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (all, key: string) => String(values[key] ?? all));
