@@ -122,4 +122,53 @@ describe('in Firefox', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('opens above a host page modal dialog that is open, and is usable', async () => {
+    const page = await openPage(browser, `${demo.site.url}/pages/host-modal.html`);
+    await page.waitForFunction(() => (window as unknown as { Hearken?: { version?: string } }).Hearken?.version);
+    await page.evaluate(() => (window as unknown as { Hearken: { open(): Promise<void> } }).Hearken.open());
+    const dialog = (await page.waitForSelector('>>> hearken-feedback >>> dialog[open]'))!;
+    const box = (await dialog.boundingBox())!;
+    const topmost = await page.evaluate(
+      (x: number, y: number) => {
+        let element = document.elementFromPoint(x, y);
+        while (element?.shadowRoot?.elementFromPoint(x, y) && element.shadowRoot.elementFromPoint(x, y) !== element) element = element.shadowRoot.elementFromPoint(x, y);
+        return element?.closest('dialog')?.getAttribute('part') ?? element?.tagName;
+      },
+      box.x + box.width / 2,
+      box.y + 30,
+    );
+    expect(topmost).toBe('dialog');
+    await page.locator(message).fill('Firefox: above the host modal');
+    await page.locator(send).click();
+    await stored('Firefox: above the host modal');
+    await page.close();
+  });
+
+  it('listed twice gives one widget and no error; without data-endpoint, one clear console error and no widget', async () => {
+    const twice = await openPage(browser, `${demo.site.url}/pages/twice.html`);
+    const errors = watchErrors(twice);
+    await twice.waitForFunction(() => (window as unknown as { Hearken?: { version?: string } }).Hearken?.version);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await twice.$$eval('hearken-feedback', (found) => found.length)).toBe(1);
+    expect(errors).toEqual([]);
+    await twice.close();
+
+    const page = await browser.newPage();
+    const missing = watchErrors(page);
+    await page.goto(`${demo.site.url}/pages/no-endpoint.html`);
+    await expect.poll(() => missing.length).toBe(1);
+    expect(missing[0]).toMatch(/data-endpoint/);
+    expect(await page.$$eval('hearken-feedback', (found) => found.length)).toBe(0);
+    await page.close();
+  });
+
+  it('replays calls made through the snippet before it loaded, with the identity given', async () => {
+    const page = await openPage(browser, `${demo.site.url}/pages/snippet.html`);
+    const result = await page.evaluate(() => (window as unknown as { earlySend: Promise<{ status: string; id: string }> }).earlySend);
+    expect(result.status).toBe('sent');
+    const row = (await demo.stored()).find((r) => r.feedback.id === result.id)!;
+    expect(row.feedback).toMatchObject({ audience: 'internal', category: 'process', user: { name: 'Max Mustermann', department: 'Facilities' } });
+    await page.close();
+  });
 });
