@@ -1,11 +1,14 @@
-// `npm test`: build, type-check, Node tests (vitest: unit, collector, e2e, packaging), browser tests
-// (@web/test-runner in Chromium) and the size budgets. Stops at the first failing step and ends
+// `npm test`: build, type-check, Node tests (vitest: unit, collector, e2e in Chromium and Firefox,
+// packaging), browser tests (@web/test-runner in Chromium and Firefox) and the size budgets. Stops at the first failing step and ends
 // with one line counting the tests: "N passed, N failed".
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './find-chromium.mjs';
+import { findFirefox } from './find-firefox.mjs';
 
+// Found (or installed) once, before any step, so a missing browser is said first.
 process.env.CHROME_PATH = findChromium();
+process.env.FIREFOX_PATH = findFirefox();
 let passed = 0;
 let failed = 0;
 
@@ -52,10 +55,17 @@ try {
 }
 if (node.code !== 0) finish(node.code ?? 1);
 
-const browser = await step('browser tests (Chromium)', npx('web-test-runner'), ['--config', 'web-test-runner.config.mjs'], { capture: true });
-const counts = [...browser.output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
-passed += Number(counts?.[1] ?? 0);
-failed += Number(counts?.[2] ?? (browser.code === 0 ? 0 : 1));
+const browser = await step('browser tests (Chromium and Firefox)', npx('web-test-runner'), ['--config', 'web-test-runner.config.mjs'], { capture: true });
+// The runner prints one progress line per engine ("Firefox: |███| 5/5 test files | 63 passed, 0 failed");
+// the last line of each engine holds its totals.
+const perEngine = new Map();
+const plain = browser.output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '\n');
+for (const [, engine, ok, bad] of plain.matchAll(/(\w+):\s*\|[^|\n]*\|[^|\n]*\| (\d+) passed, (\d+) failed/g)) perEngine.set(engine, [Number(ok), Number(bad)]);
+for (const [ok, bad] of perEngine.values()) {
+  passed += ok;
+  failed += bad;
+}
+if (perEngine.size === 0 && browser.code !== 0) failed += 1;
 if (browser.code !== 0) finish(browser.code ?? 1);
 
 const size = await step('size budgets', 'node', ['scripts/size.mjs']);

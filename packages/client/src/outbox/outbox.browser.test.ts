@@ -4,7 +4,7 @@ import { createClient, createIndexedDBStorage, createDefaultStorage, type Hearke
 
 const fast = { baseDelay: 5, maxDelay: 50 };
 
-describe('outbox in Chromium', () => {
+describe('outbox in the browser', () => {
   const clients: HearkenClient[] = [];
   afterEach(() => clients.splice(0).forEach((c) => c.close()));
   const make = (options: Parameters<typeof createClient>[0]) => {

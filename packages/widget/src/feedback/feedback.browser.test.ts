@@ -74,6 +74,7 @@ describe('<hearken-feedback>', () => {
     expect(el.shadowRoot!.querySelectorAll('dialog')).to.have.length(1);
     expect(el.shadowRoot!.querySelectorAll('hearken-form')).to.have.length(1);
     expect(dialog(el).open).to.equal(true);
+    expect(formOf(el).shadowRoot!.activeElement, 'focus is on the first field').to.not.equal(null);
     el.close();
   });
 

@@ -216,8 +216,9 @@ export class HearkenFeedback extends HTMLElement {
       form.setAttribute('in-dialog', '');
       Object.assign(form, { user: this.#user, client: this.client, messages: this.messages });
       body.append(form);
-      await (form as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
     }
+    // Every call waits for the form's first render, so the one that shows the dialog can focus a field.
+    await (this.#form as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
     if (dialog.open) return;
     dialog.showModal();
     this.#launcher.setAttribute('aria-expanded', 'true');

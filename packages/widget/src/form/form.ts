@@ -89,7 +89,10 @@ export class HearkenForm extends HearkenElement {
 
   /** Moves focus to the first field. */
   override focus(): void {
-    (this.renderRoot.querySelector<HTMLElement>('hearken-rating,select') ?? this).focus();
+    const first = this.renderRoot.querySelector<HTMLElement>('hearken-rating,select');
+    // Not rendered yet: the host's own focus, not this method again (endless recursion).
+    if (first) first.focus();
+    else super.focus();
   }
 
   /** Validates and sends, as the send button does. */
