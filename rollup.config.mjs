@@ -1,5 +1,5 @@
 // Builds every package: ESM + declarations per package, and the widget's browser bundle.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -52,31 +52,53 @@ const browserPlugins = (module) => [
 ];
 
 /**
- * Writes browser/manifest.json: which files a page loads at start (the loader), which on intent
- * (the rest), and the one language file it picks. The size script reads it.
+ * Writes browser/manifest.json: the file a page loads at start (the script tag itself, which paints
+ * the launcher), the files it loads on intent (the rest), and per language the one file it adds.
+ * The size script reads it.
  */
 const manifest = () => ({
   name: 'hearken-manifest',
   generateBundle(_, bundle) {
     const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
-    const launcher = chunks.find((c) => c.isEntry);
-    const loader = ['hearken.js', launcher.fileName, ...launcher.imports];
-    const languages = Object.fromEntries(chunks.filter((c) => /^language-/.test(c.name)).map((c) => [c.name.slice(9), [c.fileName, ...c.imports.filter((i) => !loader.includes(i))]]));
-    const rest = chunks.map((c) => c.fileName).filter((f) => !loader.includes(f) && !Object.values(languages).flat().includes(f));
-    this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify({ loader, rest, languages }, null, 2) });
+    const languages = Object.fromEntries(chunks.filter((c) => /^language-/.test(c.name)).map((c) => [c.name.slice(9), [c.fileName]]));
+    const rest = chunks.map((c) => c.fileName).filter((f) => !Object.values(languages).flat().includes(f));
+    this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify({ start: ['hearken.js'], rest, languages }, null, 2) });
   },
 });
 
-/** The script tag: the classic loader, and the module graph it imports beside it (launcher, rest, languages). */
+/**
+ * Where the bytes go: writes dist/size-report/<file>.json (outside what the CDN serves), each module
+ * of a browser file with its minified length, largest first. The size script prints them.
+ */
+const moduleBreakdown = () => ({
+  name: 'hearken-module-breakdown',
+  writeBundle(_, bundle) {
+    mkdirSync('packages/widget/dist/size-report', { recursive: true });
+    for (const chunk of Object.values(bundle).filter((file) => file.type === 'chunk')) {
+      const modules = Object.entries(chunk.modules)
+        .map(([id, m]) => [id.replace(/^.*?\/(node_modules|packages)\//, ''), m.renderedLength])
+        .filter(([, length]) => length > 0)
+        .sort(([, a], [, b]) => b - a);
+      writeFileSync(`packages/widget/dist/size-report/${chunk.fileName}.json`, JSON.stringify(Object.fromEntries(modules), null, 2));
+    }
+  },
+});
+
+/**
+ * The script tag: the classic script (the launcher and window.Hearken; the dialog comes with the
+ * rest, so its dynamic import stays out of this file), and the module graph it imports on intent.
+ */
+for (const dir of ['browser', 'size-report']) rmSync(`packages/widget/dist/${dir}`, { recursive: true, force: true });
 const browserBuilds = [
   {
     input: 'packages/widget/src/script-tag/loader.ts',
+    external: (id) => /feedback-dialog(\.js)?$/.test(id),
     output: { file: 'packages/widget/dist/browser/hearken.js', format: 'iife', sourcemap: true },
-    plugins: browserPlugins(false),
+    plugins: [...browserPlugins(false), moduleBreakdown()],
     onwarn,
   },
   {
-    input: { 'hearken-launcher': 'packages/widget/src/script-tag/launcher-entry.ts' },
+    input: { 'hearken-widget': 'packages/widget/src/script-tag/widget-bundle.ts' },
     preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'packages/widget/dist/browser',
@@ -85,14 +107,14 @@ const browserBuilds = [
       entryFileNames: '[name].js',
       chunkFileNames: 'hearken-[name].js',
     },
-    plugins: [...browserPlugins(true), manifest()],
+    plugins: [...browserPlugins(true), manifest(), moduleBreakdown()],
     onwarn,
   },
 ];
 
 export default [
   packageBuild('client', ['index', 'schema', 'schema/json-schema'], { types: [] }),
-  packageBuild('widget', ['index', 'define'], { types: [] }),
+  packageBuild('widget', ['index', 'define', 'define-lazy'], { types: [] }),
   packageBuild('collector', ['index', 'bin']),
   ...browserBuilds,
   {

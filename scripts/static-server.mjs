@@ -19,13 +19,24 @@ const TYPES = {
 
 /**
  * @param {{ mounts: Record<string, string>, port?: number, host?: string, endpoint?: string | (() => string),
- *   headers?: (pathname: string) => Record<string, string> | undefined }} options
- *   mounts: URL prefix → folder, e.g. { '/': 'examples', '/hearken/': 'packages/widget/dist/browser' }
+ *   headers?: (pathname: string) => Record<string, string> | undefined,
+ *   files?: Record<string, string>, redirects?: Record<string, string> }} options
+ *   mounts: URL prefix → folder, e.g. { '/': 'examples', '/hearken/': 'packages/widget/dist/browser' };
+ *   files: exact path → file, served as is (a package CDN's bare package URL);
+ *   redirects: exact path → where a 302 sends it.
+ * @returns the server's URL, and `requests`: every path asked for, in order.
  */
-export async function startStaticServer({ mounts, port = 8080, host = '127.0.0.1', endpoint = '', headers }) {
+export async function startStaticServer({ mounts, port = 8080, host = '127.0.0.1', endpoint = '', headers, files = {}, redirects = {} }) {
   const prefixes = Object.entries(mounts).sort(([a], [b]) => b.length - a.length);
+  const requests = [];
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    requests.push(pathname);
+    if (redirects[pathname]) return void response.writeHead(302, { location: redirects[pathname] }).end();
+    if (files[pathname]) {
+      response.writeHead(200, { 'content-type': TYPES[extname(files[pathname])] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      return void createReadStream(files[pathname]).pipe(response);
+    }
     const [prefix, folder] = prefixes.find(([p]) => pathname.startsWith(p)) ?? [];
     if (!folder) return void response.writeHead(404).end('not found');
     const root = resolve(folder);
@@ -52,6 +63,7 @@ export async function startStaticServer({ mounts, port = 8080, host = '127.0.0.1
   return {
     url: `http://${host}:${address.port}`,
     port: address.port,
+    requests,
     close: () => new Promise((done) => (server.closeAllConnections(), server.close(() => done()))),
   };
 }

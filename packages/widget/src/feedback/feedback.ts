@@ -43,7 +43,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
  * A floating launcher button that opens the feedback form in a modal dialog.
  *
  * It is small on purpose: the form's code loads on first intent (pointer over or focus on the
- * launcher, or `open()`), so a page pays almost nothing until someone wants to give feedback.
+ * launcher, a touch on it, or `open()`), so a page pays almost nothing until someone wants to give feedback.
  *
  * @summary Floating "Feedback" button with a modal feedback dialog.
  * @tag hearken-feedback
@@ -153,8 +153,7 @@ export class HearkenFeedback extends HTMLElement {
     this.#root.append(this.#launcher, this.#minimize);
 
     const intent = () => void this.#load().catch(() => {});
-    this.#launcher.addEventListener('pointerenter', intent);
-    this.#launcher.addEventListener('focus', intent);
+    for (const type of ['pointerenter', 'focus', 'touchstart']) this.#launcher.addEventListener(type, intent, { passive: true });
     this.#launcher.addEventListener('click', () => void this.open());
     this.#minimize.addEventListener('click', () => {
       this.toggleAttribute('minimized', true);

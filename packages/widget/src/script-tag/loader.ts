@@ -1,16 +1,100 @@
-// hearken.js: the classic script a site pastes. It checks its data-endpoint and imports the launcher
-// module beside it, which shows the launcher at once; everything else loads later, on intent.
+// hearken.js: the classic script a site pastes. It carries what paints the launcher, so the launcher
+// shows with no second request, and exposes window.Hearken. The rest (hearken-widget.js: the dialog,
+// the form, the client, and the page's language) loads on intent — pointer over, focus or touch on the
+// launcher, or Hearken.open() — or at once when feedback from an earlier visit waits in the outbox or
+// the page has inline elements to show.
+import type { FeedbackInput, SendResult, User } from '@hearken/client';
+import { hasPendingFeedback } from '@hearken/client/pending';
+import { ATTRIBUTES, HearkenFeedback } from '../feedback/feedback.js';
+import { resolveLocale } from '../i18n/locale.js';
+import { defineElements, VERSION } from '../registration.js';
+import { widgetBaseUrl } from './base-url.js';
+
+/** `window.Hearken`, the script tag's API. */
+export interface HearkenApi {
+  version: string;
+  /** Opens the feedback dialog. */
+  open(): Promise<void>;
+  /** Closes it. */
+  close(): void;
+  /** Identity from the host page (intranets): shown as "Sending as …" and sent with feedback. */
+  identify(user: User | undefined): void;
+  /** Sends feedback from your own UI through the same outbox. */
+  send(feedback: FeedbackInput): Promise<SendResult>;
+  /** Listens to `open`, `close`, `submit`, `sent`, `queued`, `error`; returns a function that stops listening. */
+  on(event: string, listener: (event: Event) => void): () => void;
+}
+
+/** Calls made through the queueing snippet before the script ran: `[method, args, resolve, reject]`. */
+type QueuedCall = [keyof HearkenApi, ArrayLike<unknown>, (value: unknown) => void, (reason: unknown) => void];
+
+type WidgetModule = typeof import('./widget-bundle.js');
+const page = window as unknown as { Hearken?: Partial<HearkenApi> & { q?: QueuedCall[] } };
+
+/** Starts the widget from the script tag's `data-*` attributes (the element's attribute names). */
+function start(data: Record<string, string | undefined>, widgetUrl: string): void {
+  // An async script may run before the body is parsed: wait for it, and for inline elements in it.
+  if (document.readyState === 'loading') return void document.addEventListener('DOMContentLoaded', () => start(data, widgetUrl), { once: true });
+  // Listed twice, or after another copy: the first one serves the page.
+  if (page.Hearken?.version) return;
+
+  let loading: Promise<WidgetModule> | undefined;
+  const loadWidget = () =>
+    (loading ??= (import(widgetUrl) as Promise<WidgetModule>).catch((error) => {
+      loading = undefined;
+      console.error(
+        `Hearken: could not load ${widgetUrl}. Served from another origin than the page, the files need the header Access-Control-Allow-Origin (they load as module scripts).`,
+        error,
+      );
+      throw error;
+    }));
+  HearkenFeedback.loadForm = (locale) => loadWidget().then((widget) => widget.loadLanguage(locale));
+  HearkenFeedback.loadDialog = loadWidget;
+  defineElements({ feedback: HearkenFeedback });
+
+  // An element already on the page (the npm build, or markup) is the one widget; else mount ours.
+  let element = document.querySelector('hearken-feedback');
+  if (!element) {
+    element = document.createElement('hearken-feedback');
+    for (const name of ATTRIBUTES) if (data[name]) element.setAttribute(name, data[name]!);
+    document.body.append(element);
+  }
+  const widget = element;
+  const client = async () =>
+    (await loadWidget()).sharedClientFor({ endpoint: widget.endpoint ?? data.endpoint!, audience: widget.audience, site: widget.site, credentials: widget.credentials })!;
+
+  const api: HearkenApi = {
+    version: VERSION,
+    open: () => widget.open(),
+    close: () => widget.close(),
+    identify: (user) => void (widget.user = user),
+    send: async (feedback) => (await client()).send({ user: widget.user, ...feedback }),
+    on(event, listener) {
+      const type = event.startsWith('hearken-') ? event : `hearken-${event}`;
+      widget.addEventListener(type, listener);
+      return () => widget.removeEventListener(type, listener);
+    },
+  };
+  const queued = page.Hearken?.q ?? [];
+  page.Hearken = api;
+  for (const [method, args, resolve, reject] of queued) {
+    try {
+      Promise.resolve((api[method] as (...a: unknown[]) => unknown)(...Array.from(args))).then(resolve, reject);
+    } catch (error) {
+      reject(error);
+    }
+  }
+
+  // Feedback from an earlier visit waits: the client delivers it now. Inline elements need their code.
+  if (hasPendingFeedback() || document.querySelector('hearken-form, hearken-rating'))
+    void HearkenFeedback.loadForm(resolveLocale(widget, widget.locale)).then(client).catch(() => {});
+}
+
 const script = document.currentScript as HTMLScriptElement | null;
 const endpoint = script?.dataset.endpoint;
 let valid = false;
 try {
   valid = Boolean(endpoint) && /^https?:$/.test(new URL(endpoint!, location.href).protocol);
 } catch {}
-if (!valid) {
-  console.error(`Hearken: no widget, data-endpoint must be the feedback URL (https://…); got ${endpoint ? `"${endpoint}"` : 'none'}.`);
-} else {
-  import(new URL('hearken-launcher.js', script!.src).href).then(
-    (launcher: typeof import('./launcher-entry.js')) => launcher.start({ ...script!.dataset }),
-    (error) => console.error('Hearken:', error),
-  );
-}
+if (!valid) console.error(`Hearken: no widget, data-endpoint must be the feedback URL (https://…); got ${endpoint ? `"${endpoint}"` : 'none'}.`);
+else start({ ...script!.dataset }, new URL('hearken-widget.js', widgetBaseUrl(script!.src, VERSION)).href);

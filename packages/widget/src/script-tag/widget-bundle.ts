@@ -1,11 +1,15 @@
-// What the launcher loads on first intent: Lit, the dialog, the form, the rating and the client. It
-// defines <hearken-form> and <hearken-rating> and hands the launcher the dialog and the shared client.
+// hearken-widget.js: what the script tag loads on first intent: the dialog, the form, the rating and
+// the client. It defines <hearken-form> and <hearken-rating> and hands the launcher the dialog, the
+// shared client and the page's language (each language a file of its own, beside this one).
 import { HearkenForm } from '../form/form.js';
+import { languageOf } from '../i18n/translations.js';
 import { HearkenRating } from '../rating/rating.js';
 import { defineElements } from '../registration.js';
 
 defineElements({ form: HearkenForm, rating: HearkenRating });
 
 export { sharedClientFor } from '../sending/shared-client.js';
-// The dialog loads with the rest: one file on intent, not two.
 export { createFeedbackDialog } from '../feedback/feedback-dialog.js';
+
+/** Loads the one complete built-in table the page needs: German for `de…`, else English. */
+export const loadLanguage = (locale: string): Promise<unknown> => (languageOf(locale) === 'de' ? import('./language-de.js') : import('./language-en.js'));
