@@ -6,7 +6,7 @@ import { createCorsPolicy } from './intake/cors.js';
 import { verifyIdentity } from './intake/identity.js';
 import { createRateLimiter } from './intake/rate-limit.js';
 import { BodyTooLargeError, readBody } from './intake/read-body.js';
-import { FEEDBACK_STATUSES, type FeedbackStatus, type FeedbackStorage, type InboxFilter, type StoredFeedback } from './storage/feedback-storage.js';
+import { FEEDBACK_STATUSES, type FeedbackStatus, type FeedbackStorage, type InboxFilter, type NewOutgoingMessage, type StoredFeedback } from './storage/feedback-storage.js';
 
 /** Options of {@link createHandler}. */
 export interface HandlerOptions {
@@ -26,8 +26,10 @@ export interface HandlerOptions {
   minFillMs?: number;
   /** Shared secret to verify `user.signature` (see `signIdentity`); verified identities are stored as `verified`. */
   identitySecret?: string;
-  /** Called after a new feedback is stored, e.g. a webhook forwarder. Must not throw; it is not awaited. */
+  /** Called after a new feedback is stored, e.g. to send its forwards at once. Must not throw; it is not awaited. */
   onStored?: (record: StoredFeedback) => void;
+  /** Messages to queue with a new (non-spam) feedback, in the same transaction, e.g. a webhook forwarder's `outgoing`. */
+  outgoing?: (record: StoredFeedback) => readonly NewOutgoingMessage[];
 }
 
 /** What the runtime knows about the connection, which a `Request` does not carry. */
@@ -119,7 +121,7 @@ export function createHandler(options: HandlerOptions): (request: Request, info?
     const record: StoredFeedback = { feedback, receivedAt: new Date().toISOString(), status: 'new', spam };
     if (feedback.user) record.identity = identitySecret && (await verifyIdentity(feedback.user, identitySecret)) ? 'verified' : 'unverified';
     if (feedback.user?.signature) delete feedback.user.signature;
-    const isNew = await storage.insert(record);
+    const isNew = await storage.insert(record, spam ? undefined : options.outgoing?.(record));
     if (isNew && !spam) onStored?.(record);
     return json({ id: feedback.id, status: isNew ? 'stored' : 'duplicate' }, isNew ? 201 : 200, corsHeaders);
   }
@@ -197,7 +199,11 @@ export function createHandler(options: HandlerOptions): (request: Request, info?
       if (url.pathname === '/inbox' || url.pathname.startsWith('/inbox/') || url.pathname === '/inbox.json' || url.pathname === '/inbox.csv') {
         return await inbox(request, url, info);
       }
-      if (url.pathname === '/health') return json({ ok: true }, 200);
+      if (url.pathname === '/health') {
+        // Says whether this instance can reach its database: a load balancer takes it out of rotation when not.
+        const reachable = await storage.ping().then(() => true, () => false);
+        return reachable ? json({ ok: true, database: 'reachable' }, 200) : json({ ok: false, database: 'unreachable' }, 503, { 'retry-after': '5' });
+      }
       return json({ error: 'not_found' }, 404);
     } catch (error) {
       // Only storage can fail here, never input: 503 tells clients to retry later, and nothing is lost.

@@ -1,8 +1,6 @@
 import type { FeedbackStorage } from './feedback-storage.js';
+import { isPostgresUrl } from './database-url.js';
 import { createSqliteStorage } from './sqlite-storage.js';
-
-/** `true` for a `postgres://` or `postgresql://` URL, which selects PostgreSQL instead of a SQLite file. */
-export const isPostgresUrl = (db: string) => /^postgres(ql)?:\/\//i.test(db);
 
 /**
  * Opens the storage `db` names: a `postgres://` URL opens PostgreSQL (its driver is loaded only

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Feedback } from '@hearken/client/schema';
+import { describeDatabaseUrl } from './database-url.js';
 import type { FeedbackStatus, FeedbackStorage, InboxFilter, OutgoingMessage, StoredFeedback } from './feedback-storage.js';
 
 /** Schema changes, applied in order; the table `hearken_schema` records how many ran. Append, never edit. */
@@ -55,17 +56,6 @@ export interface PostgresStorageOptions {
   poolSize?: number;
   /** How long a request waits for a connection (and so for an unreachable database) before it fails with 503. @default 3000 */
   connectTimeoutMs?: number;
-}
-
-/** Says what went wrong without repeating the password. */
-export function describeDatabaseUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://…';
-  }
 }
 
 /**
