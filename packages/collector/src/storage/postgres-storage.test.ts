@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPostgres, type TestPostgres } from '../../../../test/support/postgres.js';
+import { startTestPostgres, type TestPostgres } from '../../../../test/support/postgres.mjs';
 import { createPostgresStorage } from './postgres-storage.js';
 import { describeStorageContract, storedFeedback } from './storage-contract.fixture.js';
 

@@ -1,3 +1,5 @@
+// A throwaway PostgreSQL cluster for tests and the benchmark. Plain JavaScript, so that
+// `scripts/bench-collector.mjs` can use it as well as the tests; types in postgres.d.mts.
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -7,8 +9,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** The folder with `initdb` and `pg_ctl`: `PG_BIN`, else the newest Debian PostgreSQL. Throws saying what to install. */
-export function findPostgresBin(): string {
+export function findPostgresBin() {
   const fromEnv = process.env.PG_BIN;
   if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv;
   const root = '/usr/lib/postgresql';
@@ -22,51 +23,33 @@ export function findPostgresBin(): string {
   return join(root, newest, 'bin');
 }
 
-async function freePort(): Promise<number> {
+function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
+      const { port } = server.address();
       server.close(() => resolve(port));
     });
   });
 }
 
-/** A throwaway PostgreSQL cluster in a temporary folder, on a free loopback port. */
-export interface TestPostgres {
-  /** URL of a new, empty database on the cluster. */
-  createDatabase(): Promise<string>;
-  /** Stops the server (the data stays) — to test a database that goes away. */
-  stop(): Promise<void>;
-  /** Starts it again after `stop`. */
-  start(): Promise<void>;
-  /** Stops it and removes its folder. */
-  remove(): Promise<void>;
-}
-
-/**
- * Starts a PostgreSQL cluster for a test run: `initdb` into a temporary folder (as the `postgres`
- * user when running as root, since PostgreSQL refuses root), without fsync, trust authentication
- * on loopback only.
- */
-export async function startTestPostgres(): Promise<TestPostgres> {
+export async function startTestPostgres({ durable = false } = {}) {
   const bin = findPostgresBin();
   const dir = mkdtempSync(join(tmpdir(), 'hearken-pg-'));
+  // PostgreSQL refuses to run as root: then the cluster belongs to the `postgres` user.
   const asRoot = process.getuid?.() === 0;
-  const exec = async (tool: string, args: string[]) => {
-    const [command, all] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] : [join(bin, tool), args];
-    return run(command, all, { timeout: 60_000 });
-  };
+  const exec = (tool, args) => (asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args], { timeout: 60_000 }) : run(join(bin, tool), args, { timeout: 60_000 }));
   if (asRoot) {
-    const { stdout } = await run('id', ['-u', 'postgres']);
-    const { stdout: gid } = await run('id', ['-g', 'postgres']);
-    chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
+    const uid = Number((await run('id', ['-u', 'postgres'])).stdout.trim());
+    const gid = Number((await run('id', ['-g', 'postgres'])).stdout.trim());
+    chownSync(dir, uid, gid);
   }
   const data = join(dir, 'data');
   const port = await freePort();
   await exec('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  const speed = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${speed}`;
   const start = async () => void (await exec('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']));
   const stop = async () => void (await exec('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']));
   await start();
