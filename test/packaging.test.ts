@@ -67,5 +67,6 @@ document.addEventListener('hearken-sent', (event: HearkenSentEvent) => event.det
     } catch (error) {
       throw new Error(`tsc failed:\n${(error as { stdout: string }).stdout}`);
     }
-  });
+    // A full type-check of every package: on a busy 2-core machine it takes longer than the default.
+  }, 120_000);
 });

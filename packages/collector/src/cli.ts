@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
-import { createSqliteStorage } from './storage/sqlite-storage.js';
+import { describeDatabaseUrl } from './storage/database-url.js';
+import { openStorage } from './storage/open-storage.js';
 import { startServer } from './server.js';
 import { createWebhookForwarder } from './webhook-forwarder.js';
 
-const HELP = `hearken-collector: receives Hearken feedback, stores it in SQLite, shows an inbox.
+const HELP = `hearken-collector: receives Hearken feedback, stores it in SQLite or PostgreSQL, shows an inbox.
 
 Usage: hearken-collector [options]        every option also reads an environment variable
 
   --port N               port to listen on                     HEARKEN_PORT          (8787)
   --host ADDRESS         address to listen on                  HEARKEN_HOST          (127.0.0.1)
-  --db PATH              SQLite file                           HEARKEN_DB            (./data/feedback.db)
+  --db PATH|URL          SQLite file, or postgres://user:pass@host:port/db
+                         (any number of instances may share one)  HEARKEN_DB         (./data/feedback.db)
   --allow-origin ORIGIN  page origin that may post; repeat,    HEARKEN_ALLOW_ORIGIN  (none: same origin only)
                          or comma-separate; * for any
   --admin-token SECRET   token that reads the inbox            HEARKEN_ADMIN_TOKEN   (none: loopback only)
@@ -23,9 +25,11 @@ Usage: hearken-collector [options]        every option also reads an environment
   --spam store|drop      what to do with bot submissions       HEARKEN_SPAM          (store)
   --identity-secret S    verifies signed intranet identities   HEARKEN_IDENTITY_SECRET
   --webhook URL          forwards urgent internal reports      HEARKEN_WEBHOOK_URL
+  --webhook-lease S      seconds a claimed forward is reserved HEARKEN_WEBHOOK_LEASE (60)
+                         for one instance; then another sends it
   --help                 this text
 
-Intake: POST /feedback    Inbox: GET /inbox, /inbox.json, /inbox.csv`;
+Intake: POST /feedback    Inbox: GET /inbox, /inbox.json, /inbox.csv    Health: GET /health`;
 
 /** Reads flags, then environment variables; throws a readable error for bad values. */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
@@ -43,6 +47,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
       spam: { type: 'string' },
       'identity-secret': { type: 'string' },
       webhook: { type: 'string' },
+      'webhook-lease': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -72,6 +77,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
     spam: spam as 'store' | 'drop',
     identitySecret: values['identity-secret'] ?? env.HEARKEN_IDENTITY_SECRET ?? undefined,
     webhook: values.webhook ?? env.HEARKEN_WEBHOOK_URL ?? undefined,
+    webhookLease: number('webhook-lease', values['webhook-lease'] ?? env.HEARKEN_WEBHOOK_LEASE, 60),
   };
 }
 
@@ -85,14 +91,23 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
     return;
   }
   if (config.help) return void console.log(HELP);
-  const forward = config.webhook ? createWebhookForwarder({ url: config.webhook }) : undefined;
-  const server = await startServer({ ...config, storage: createSqliteStorage(config.db), onStored: forward });
-  console.log(`hearken-collector listening on ${server.url}  (intake ${server.url}/feedback, inbox ${server.url}/inbox, database ${config.db})`);
+  let storage: Awaited<ReturnType<typeof openStorage>>;
+  try {
+    storage = await openStorage(config.db);
+  } catch (error) {
+    console.error(`hearken-collector: ${(error as Error).message}`);
+    process.exitCode = 1;
+    return;
+  }
+  const forwarder = config.webhook ? createWebhookForwarder({ url: config.webhook, storage, lease: Math.max(1, config.webhookLease) * 1000 }) : undefined;
+  const server = await startServer({ ...config, storage, outgoing: forwarder?.outgoing, onStored: forwarder && (() => void forwarder.deliverDue()) });
+  forwarder?.start();
+  console.log(`hearken-collector listening on ${server.url}  (intake ${server.url}/feedback, inbox ${server.url}/inbox, database ${describeDatabaseUrl(config.db)})`);
   if (!config.adminToken) console.log('No --admin-token: the inbox answers loopback clients only, at localhost, 127.0.0.1 and [::1].');
   const stop = async (signal: string) => {
     console.log(`hearken-collector: ${signal}, finishing requests in flight…`);
+    await forwarder?.stop();
     await server.close();
-    await forward?.idle();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -47,7 +47,11 @@ export function createHandler(options: HandlerOptions): (request: Request, info?
       if (url.pathname === '/feedback') return await intake(request, url, forwarded ?? info.clientAddress);
       // A proxy on this machine connects from loopback, but speaks for someone else.
       if (isInboxPath(url.pathname)) return await inbox(request, url, forwarded ?? (isForwarded(request) ? undefined : info.clientAddress));
-      if (url.pathname === '/health') return json({ ok: true }, 200);
+      if (url.pathname === '/health') {
+        // Says whether this instance can reach its database: a load balancer takes it out of rotation when not.
+        const reachable = await options.storage.ping().then(() => true, () => false);
+        return reachable ? json({ ok: true, database: 'reachable' }, 200) : json({ ok: false, database: 'unreachable' }, 503, { 'retry-after': '5' });
+      }
       return json({ error: 'not_found' }, 404);
     } catch (error) {
       // Only storage can fail here, never input.

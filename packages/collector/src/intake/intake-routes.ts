@@ -1,6 +1,6 @@
 import { parseFeedback, type Feedback } from '@hearken/client/schema';
 import { json, unavailable } from '../json-response.js';
-import type { FeedbackStorage, StoredFeedback } from '../storage/feedback-storage.js';
+import type { FeedbackStorage, NewOutgoingMessage, StoredFeedback } from '../storage/feedback-storage.js';
 import { createCorsPolicy } from './cors.js';
 import { verifyIdentity } from './identity.js';
 import { createRateLimiter } from './rate-limit.js';
@@ -24,6 +24,8 @@ export interface IntakeOptions {
   identitySecret?: string;
   /** Called after a new feedback is stored, e.g. a webhook forwarder. Must not throw; it is not awaited. */
   onStored?: (record: StoredFeedback) => void;
+  /** Messages to queue with a new (non-spam) feedback, in the same transaction, e.g. a webhook forwarder's `outgoing`. */
+  outgoing?: (record: StoredFeedback) => readonly NewOutgoingMessage[];
 }
 
 /** Answers `/feedback`: the CORS preflight and `POST`, for a client at `clientAddress` (the rate-limit key). */
@@ -65,7 +67,7 @@ export function createIntake(options: IntakeOptions): (request: Request, url: UR
     const record: StoredFeedback = { feedback, receivedAt: new Date().toISOString(), status: 'new', spam };
     if (feedback.user) record.identity = identitySecret && (await verifyIdentity(feedback.user, identitySecret)) ? 'verified' : 'unverified';
     if (feedback.user?.signature) delete feedback.user.signature;
-    const isNew = await storage.insert(record);
+    const isNew = await storage.insert(record, spam ? undefined : options.outgoing?.(record));
     if (isNew && !spam) onStored?.(record);
     return json({ id: feedback.id, status: isNew ? 'stored' : 'duplicate' }, isNew ? 201 : 200, corsHeaders);
   }

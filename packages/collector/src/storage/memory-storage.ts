@@ -1,4 +1,4 @@
-import type { FeedbackStorage, InboxFilter, StoredFeedback } from './feedback-storage.js';
+import type { FeedbackStorage, InboxFilter, NewOutgoingMessage, OutgoingMessage, StoredFeedback } from './feedback-storage.js';
 
 /** Matches a record against an inbox filter; shared by every storage that filters in JavaScript. */
 export function matchesFilter({ feedback, status, spam }: StoredFeedback, filter: InboxFilter): boolean {
@@ -15,19 +15,41 @@ export function matchesFilter({ feedback, status, spam }: StoredFeedback, filter
   return true;
 }
 
+interface QueuedMessage extends NewOutgoingMessage {
+  id: string;
+  feedbackId: string;
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  queuedAt: number;
+  nextAttemptAt: number;
+  leaseUntil: number;
+  leaseToken: string;
+}
+
 /** Keeps feedback in memory: for tests and trials. */
 export function createMemoryStorage(): FeedbackStorage {
   const records = new Map<string, StoredFeedback>();
+  // Insertion order breaks ties of equal `receivedAt`, as the row order does in the databases.
+  const order = new Map<string, number>();
+  const outgoing = new Map<string, QueuedMessage>();
   return {
-    insert: async (record) => {
-      if (records.has(record.feedback.id)) return false;
-      records.set(record.feedback.id, structuredClone(record));
+    insert: async (record, messages = []) => {
+      const id = record.feedback.id;
+      if (records.has(id)) return false;
+      records.set(id, structuredClone(record));
+      order.set(id, order.size);
+      const now = Date.now();
+      for (const message of messages) {
+        if ([...outgoing.values()].some((m) => m.feedbackId === id && m.kind === message.kind && m.target === message.target)) continue;
+        const queued = { ...message, id: crypto.randomUUID(), feedbackId: id, state: 'pending' as const, attempts: 0, queuedAt: now, nextAttemptAt: now, leaseUntil: 0, leaseToken: '' };
+        outgoing.set(queued.id, queued);
+      }
       return true;
     },
     list: async (filter = {}) =>
       [...records.values()]
         .filter((record) => matchesFilter(record, filter))
-        .sort((a, b) => b.feedback.createdAt.localeCompare(a.feedback.createdAt))
+        .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || order.get(b.feedback.id)! - order.get(a.feedback.id)!)
         .slice(0, filter.limit ?? 500)
         .map((record) => structuredClone(record)),
     setStatus: async (id, status) => {
@@ -35,6 +57,24 @@ export function createMemoryStorage(): FeedbackStorage {
       if (record) record.status = status;
       return Boolean(record);
     },
+    claimOutgoing: async (kind, { now, leaseMs, limit }) => {
+      const due = [...outgoing.values()]
+        .filter((m) => m.kind === kind && m.state === 'pending' && m.nextAttemptAt <= now && m.leaseUntil <= now)
+        .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt)
+        .slice(0, limit);
+      return due.map((m): OutgoingMessage => {
+        Object.assign(m, { attempts: m.attempts + 1, leaseUntil: now + leaseMs, leaseToken: crypto.randomUUID() });
+        return { id: m.id, feedbackId: m.feedbackId, kind: m.kind, target: m.target, payload: m.payload, attempts: m.attempts, queuedAt: m.queuedAt, leaseToken: m.leaseToken };
+      });
+    },
+    settleOutgoing: async ({ id, leaseToken }, outcome) => {
+      const m = outgoing.get(id);
+      if (!m || m.state !== 'pending' || m.leaseToken !== leaseToken) return false;
+      if (outcome.state === 'retry') Object.assign(m, { nextAttemptAt: outcome.at, leaseUntil: 0, leaseToken: '' });
+      else m.state = outcome.state;
+      return true;
+    },
+    ping: async () => {},
     close: async () => {},
   };
 }

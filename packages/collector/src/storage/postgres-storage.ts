@@ -1,0 +1,175 @@
+import pg from 'pg';
+import type { Feedback } from '@hearken/client/schema';
+import { describeDatabaseUrl } from './database-url.js';
+import type { FeedbackStatus, FeedbackStorage, InboxFilter, OutgoingMessage, StoredFeedback } from './feedback-storage.js';
+
+/** Schema changes, applied in order; the table `hearken_schema` records how many ran. Append, never edit. */
+const MIGRATIONS = [
+  `CREATE TABLE feedback (
+     seq BIGSERIAL UNIQUE,
+     id TEXT PRIMARY KEY,
+     received_at TIMESTAMPTZ NOT NULL,
+     created_at TEXT NOT NULL,
+     audience TEXT NOT NULL,
+     category TEXT NOT NULL,
+     urgency TEXT,
+     department TEXT,
+     site TEXT,
+     status TEXT NOT NULL DEFAULT 'new',
+     spam BOOLEAN NOT NULL DEFAULT false,
+     identity TEXT,
+     body JSONB NOT NULL
+   );
+   CREATE INDEX feedback_received_at ON feedback (received_at DESC, seq DESC);
+   CREATE TABLE outgoing (
+     id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
+     feedback_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     target TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     state TEXT NOT NULL DEFAULT 'pending',
+     attempts INTEGER NOT NULL DEFAULT 0,
+     queued_at BIGINT NOT NULL,
+     next_attempt_at BIGINT NOT NULL,
+     lease_until BIGINT NOT NULL DEFAULT 0,
+     lease_token TEXT NOT NULL DEFAULT '',
+     last_error TEXT,
+     UNIQUE (feedback_id, kind, target)
+   );
+   CREATE INDEX outgoing_due ON outgoing (kind, next_attempt_at) WHERE state = 'pending';`,
+];
+
+/** Any fixed number: the advisory lock that lets one instance at a time migrate. */
+const MIGRATION_LOCK = 0x4865_6172;
+
+interface Row {
+  received_at: Date;
+  status: FeedbackStatus;
+  spam: boolean;
+  identity: StoredFeedback['identity'] | null;
+  body: Feedback;
+}
+
+/** Options of {@link createPostgresStorage}. */
+export interface PostgresStorageOptions {
+  /** Connections per collector instance. @default 10 */
+  poolSize?: number;
+  /** How long a request waits for a connection (and so for an unreachable database) before it fails with 503. @default 3000 */
+  connectTimeoutMs?: number;
+}
+
+/**
+ * Stores feedback in PostgreSQL through node-postgres: any number of collector instances may share
+ * one database. Migrations run on open, under an advisory lock, so instances starting together
+ * migrate once. Rejects with a readable error when the database cannot be reached.
+ *
+ * @example
+ * const storage = await createPostgresStorage('postgres://hearken:secret@db.internal:5432/hearken');
+ */
+export async function createPostgresStorage(url: string, options: PostgresStorageOptions = {}): Promise<FeedbackStorage> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
+    idleTimeoutMillis: 30_000,
+  });
+  // A connection that breaks while idle (the database restarted) is dropped from the pool; the next query opens a new one.
+  pool.on('error', (error) => console.error(`hearken-collector: database connection lost (${error.message}); reconnecting on the next request`));
+
+  try {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query('CREATE TABLE IF NOT EXISTS hearken_schema (version INTEGER NOT NULL)');
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM hearken_schema');
+      const version = rows[0]?.version ?? 0;
+      for (const [index, sql] of MIGRATIONS.entries()) if (index >= version) await client.query(sql);
+      if (!rows.length) await client.query('INSERT INTO hearken_schema (version) VALUES ($1)', [MIGRATIONS.length]);
+      else if (version < MIGRATIONS.length) await client.query('UPDATE hearken_schema SET version = $1', [MIGRATIONS.length]);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new Error(`cannot open the database ${describeDatabaseUrl(url)}: ${(error as Error).message || (error as { code?: string }).code}`, { cause: error });
+  }
+
+  const toRecord = (row: Row): StoredFeedback => ({
+    feedback: row.body,
+    receivedAt: row.received_at.toISOString(),
+    status: row.status,
+    spam: row.spam,
+    ...(row.identity ? { identity: row.identity } : {}),
+  });
+
+  return {
+    insert: async ({ feedback, receivedAt, status, spam, identity }, messages = []) => {
+      // One statement: the row and its outgoing messages are stored together or not at all, and
+      // the messages only when the row is new.
+      const { rows } = await pool.query<{ inserted: number }>(
+        `WITH inserted AS (
+           INSERT INTO feedback (id, received_at, created_at, audience, category, urgency, department, site, status, spam, identity, body)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id
+         ), queued AS (
+           INSERT INTO outgoing (feedback_id, kind, target, payload, queued_at, next_attempt_at)
+           SELECT inserted.id, m.kind, m.target, m.payload, $16, $16
+           FROM inserted CROSS JOIN unnest($13::text[], $14::text[], $15::text[]) AS m(kind, target, payload)
+           ON CONFLICT DO NOTHING
+         )
+         SELECT count(*)::int AS inserted FROM inserted`,
+        [
+          feedback.id, receivedAt, feedback.createdAt, feedback.audience, feedback.category, feedback.urgency ?? null,
+          feedback.user?.department ?? null, feedback.site ?? null, status, spam, identity ?? null, JSON.stringify(feedback),
+          messages.map((m) => m.kind), messages.map((m) => m.target), messages.map((m) => m.payload), Date.now(),
+        ],
+      );
+      return rows[0]!.inserted === 1;
+    },
+    list: async (filter: InboxFilter = {}) => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const param = (value: unknown) => `$${params.push(value)}`;
+      for (const key of ['audience', 'category', 'urgency', 'department', 'site', 'status'] as const) {
+        if (filter[key]) where.push(`${key} = ${param(filter[key])}`);
+      }
+      if (filter.from) where.push(`created_at >= ${param(filter.from)}`);
+      // A day (2026-11-26) includes all of that day.
+      if (filter.to) where.push(`left(created_at, length(${param(filter.to)})) <= $${params.length}`);
+      const spam = filter.spam ?? false;
+      if (spam === 'only') where.push('spam');
+      else if (!spam) where.push('NOT spam');
+      const sql = `SELECT received_at, status, spam, identity, body FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                   ORDER BY received_at DESC, seq DESC LIMIT ${param(filter.limit ?? 500)}`;
+      return (await pool.query<Row>(sql, params)).rows.map(toRecord);
+    },
+    setStatus: async (id, status) => ((await pool.query('UPDATE feedback SET status = $1 WHERE id = $2', [status, id])).rowCount ?? 0) === 1,
+    claimOutgoing: async (kind, { now, leaseMs, limit }) =>
+      // SKIP LOCKED: instances claiming at once each take different rows instead of waiting on each other.
+      (
+        await pool.query<OutgoingMessage>(
+          `UPDATE outgoing SET attempts = attempts + 1, lease_until = $3, lease_token = $4
+           WHERE id IN (SELECT id FROM outgoing WHERE kind = $1 AND state = 'pending' AND next_attempt_at <= $2 AND lease_until <= $2
+                        ORDER BY next_attempt_at LIMIT $5 FOR UPDATE SKIP LOCKED)
+           RETURNING id::text, feedback_id AS "feedbackId", kind, target, payload, attempts, queued_at::float8 AS "queuedAt", lease_token AS "leaseToken"`,
+          [kind, now, now + leaseMs, crypto.randomUUID(), limit],
+        )
+      ).rows,
+    settleOutgoing: async ({ id, leaseToken }, outcome) =>
+      (
+        (
+          await pool.query(
+            `UPDATE outgoing SET state = $3, next_attempt_at = $4, lease_until = 0, lease_token = '', last_error = $5
+             WHERE id = $1 AND lease_token = $2 AND state = 'pending'`,
+            [id, leaseToken, outcome.state === 'retry' ? 'pending' : outcome.state, outcome.state === 'retry' ? outcome.at : 0, outcome.state === 'sent' ? null : outcome.error],
+          )
+        ).rowCount ?? 0
+      ) === 1,
+    ping: async () => void (await pool.query('SELECT 1')),
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,160 @@
+import type { Feedback } from '@hearken/client/schema';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { FeedbackStorage, StoredFeedback } from './feedback-storage.js';
+
+/** A store under test: a fresh, empty database, and a way to open it again (another instance on the same data). */
+export interface StoreUnderTest {
+  storage: FeedbackStorage;
+  /** Another handle on the same database, as a second collector instance has. */
+  openAgain(): Promise<FeedbackStorage>;
+}
+
+let clock = Date.parse('2026-03-01T08:00:00Z');
+/** A stored record; `receivedAt` increases with each call, as the collector's clock does. */
+export function storedFeedback(fields: Partial<Feedback> = {}, stored: Partial<StoredFeedback> = {}): StoredFeedback {
+  return {
+    feedback: {
+      id: crypto.randomUUID(),
+      schemaVersion: 1,
+      createdAt: '2026-03-01T08:00:00.000Z',
+      audience: 'external',
+      category: 'idea',
+      message: 'A dark mode, please',
+      anonymous: false,
+      ...fields,
+    } as Feedback,
+    receivedAt: new Date((clock += 1000)).toISOString(),
+    status: 'new',
+    spam: false,
+    ...stored,
+  };
+}
+
+const webhook = (target = 'https://hooks.example/1') => ({ kind: 'webhook', target, payload: '{"text":"x"}' });
+
+/**
+ * The one storage contract: every store (memory, SQLite, PostgreSQL) runs this same suite.
+ * `open` gives a fresh, empty database per test.
+ */
+export function describeStorageContract(name: string, open: () => Promise<StoreUnderTest>): void {
+  describe(`${name} storage contract`, () => {
+    const opened: FeedbackStorage[] = [];
+    const fresh = async () => {
+      const store = await open();
+      opened.push(store.storage);
+      return {
+        storage: store.storage,
+        openAgain: async () => {
+          const again = await store.openAgain();
+          opened.push(again);
+          return again;
+        },
+      };
+    };
+    afterAll(async () => {
+      for (const storage of new Set(opened)) await storage.close();
+    });
+
+    it('stores each id once, even when copies arrive at the same time on two instances', async () => {
+      const { storage, openAgain } = await fresh();
+      const other = await openAgain();
+      const record = storedFeedback();
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? other : storage).insert(structuredClone(record))));
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect(await other.list()).toHaveLength(1);
+      expect((await storage.list())[0]).toEqual(record);
+    });
+
+    it('lists newest received first, whatever createdAt the client claims', async () => {
+      const { storage } = await fresh();
+      const future = storedFeedback({ createdAt: '2099-01-01T00:00:00.000Z', message: 'from the future' });
+      const later = storedFeedback({ message: 'received later' });
+      const last = storedFeedback({ createdAt: '2020-01-01T00:00:00.000Z', message: 'received last' });
+      for (const record of [future, later, last]) await storage.insert(record);
+      expect((await storage.list()).map((r) => r.feedback.message)).toEqual(['received last', 'received later', 'from the future']);
+      expect(await storage.list({ limit: 2 })).toHaveLength(2);
+    });
+
+    it('filters by each field, dates by createdAt, and hides spam unless asked', async () => {
+      const { storage } = await fresh();
+      const records = [
+        storedFeedback({ audience: 'internal', category: 'equipment', urgency: 'high', user: { department: 'Sales' }, createdAt: '2026-02-10T09:00:00.000Z' }),
+        storedFeedback({ site: 'shop', createdAt: '2026-02-11T23:59:00.000Z' }),
+        storedFeedback({ createdAt: '2026-02-12T00:00:00.000Z' }, { spam: true }),
+      ];
+      for (const record of records) await storage.insert(record);
+      const ids = async (filter: Parameters<FeedbackStorage['list']>[0]) => (await storage.list(filter)).map((r) => r.feedback.id);
+      const [internal, shop, spam] = records.map((r) => r.feedback.id);
+      expect(await ids({ audience: 'internal' })).toEqual([internal]);
+      expect(await ids({ category: 'equipment', urgency: 'high', department: 'Sales' })).toEqual([internal]);
+      expect(await ids({ site: 'shop' })).toEqual([shop]);
+      expect(await ids({ to: '2026-02-11' })).toEqual([shop, internal]);
+      expect(await ids({ from: '2026-02-11' })).toEqual([shop]);
+      expect(await ids({ spam: 'only' })).toEqual([spam]);
+      expect(await ids({ spam: true })).toEqual([spam, shop, internal]);
+    });
+
+    it('changes statuses, visible to every instance, and says when an id is unknown', async () => {
+      const { storage, openAgain } = await fresh();
+      const record = storedFeedback();
+      await storage.insert(record);
+      const other = await openAgain();
+      expect(await other.setStatus(record.feedback.id, 'resolved')).toBe(true);
+      expect(await storage.setStatus(crypto.randomUUID(), 'read')).toBe(false);
+      expect((await storage.list({ status: 'resolved' })).map((r) => r.feedback.id)).toEqual([record.feedback.id]);
+      expect(await storage.list({ status: 'new' })).toEqual([]);
+    });
+
+    it('queues outgoing messages with a new feedback only, once per target', async () => {
+      const { storage } = await fresh();
+      const record = storedFeedback();
+      await storage.insert(record, [webhook(), webhook(), webhook('https://hooks.example/2')]);
+      await storage.insert(structuredClone(record), [webhook('https://hooks.example/3')]);
+      const claimed = await storage.claimOutgoing('webhook', { now: Date.now(), leaseMs: 60_000, limit: 10 });
+      expect(claimed.map((m) => m.target).sort()).toEqual(['https://hooks.example/1', 'https://hooks.example/2']);
+      expect(claimed[0]).toMatchObject({ feedbackId: record.feedback.id, kind: 'webhook', payload: '{"text":"x"}', attempts: 1 });
+      expect(await storage.claimOutgoing('mail', { now: Date.now(), leaseMs: 60_000, limit: 10 })).toEqual([]);
+    });
+
+    it('leases a message to one claimer across instances, and hands it out again when the lease expires', async () => {
+      const { storage, openAgain } = await fresh();
+      const other = await openAgain();
+      for (let i = 0; i < 10; i++) await storage.insert(storedFeedback(), [webhook()]);
+      const now = Date.now();
+      const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? other : storage).claimOutgoing('webhook', { now, leaseMs: 1000, limit: 3 })));
+      const ids = claims.flat().map((m) => m.id);
+      expect(ids).toHaveLength(10);
+      expect(new Set(ids).size).toBe(10);
+      expect(await storage.claimOutgoing('webhook', { now: now + 999, leaseMs: 1000, limit: 20 })).toEqual([]);
+      // The claimer died: after the lease, another takes over; the first one's late answer no longer counts.
+      const again = await other.claimOutgoing('webhook', { now: now + 1000, leaseMs: 1000, limit: 20 });
+      expect(again).toHaveLength(10);
+      expect(again[0]!.attempts).toBe(2);
+      const stale = claims.flat()[0]!;
+      expect(await storage.settleOutgoing(stale, { state: 'sent' })).toBe(false);
+      const fresher = again.find((m) => m.id === stale.id)!;
+      expect(await storage.settleOutgoing(fresher, { state: 'sent' })).toBe(true);
+      expect((await storage.claimOutgoing('webhook', { now: now + 5000, leaseMs: 1000, limit: 20 })).map((m) => m.id)).not.toContain(stale.id);
+    });
+
+    it('retries a message at the time given, and never again once sent or failed', async () => {
+      const { storage } = await fresh();
+      await storage.insert(storedFeedback(), [webhook()]);
+      await storage.insert(storedFeedback(), [webhook()]);
+      const now = Date.now();
+      const [first, second] = await storage.claimOutgoing('webhook', { now, leaseMs: 60_000, limit: 10 });
+      expect(await storage.settleOutgoing(first!, { state: 'retry', at: now + 5000, error: 'HTTP 503' })).toBe(true);
+      expect(await storage.settleOutgoing(second!, { state: 'failed', error: 'HTTP 400' })).toBe(true);
+      expect(await storage.claimOutgoing('webhook', { now: now + 4999, leaseMs: 60_000, limit: 10 })).toEqual([]);
+      const retried = await storage.claimOutgoing('webhook', { now: now + 5000, leaseMs: 60_000, limit: 10 });
+      expect(retried.map((m) => m.id)).toEqual([first!.id]);
+      expect(await storage.settleOutgoing(retried[0]!, { state: 'sent' })).toBe(true);
+      expect(await storage.claimOutgoing('webhook', { now: now + 10_000_000, leaseMs: 60_000, limit: 10 })).toEqual([]);
+    });
+
+    it('answers a health check', async () => {
+      const { storage } = await fresh();
+      await expect(storage.ping()).resolves.toBeUndefined();
+    });
+  });
+}
