@@ -10,8 +10,8 @@ Usage: hearken-collector [options]        every option also reads an environment
 
   --port N               port to listen on                     HEARKEN_PORT          (8787)
   --host ADDRESS         address to listen on                  HEARKEN_HOST          (127.0.0.1)
-  --db PATH|URL          SQLite file, or postgres://user:pass@host:port/db
-                         (any number of instances may share one)  HEARKEN_DB         (./data/feedback.db)
+  --db PATH|URL          SQLite file, or postgres://…          HEARKEN_DB            (./data/feedback.db)
+                         (instances may share one PostgreSQL)
   --allow-origin ORIGIN  page origin that may post; repeat,    HEARKEN_ALLOW_ORIGIN  (none: same origin only)
                          or comma-separate; * for any
   --admin-token SECRET   token that reads the inbox            HEARKEN_ADMIN_TOKEN   (none: loopback only)
