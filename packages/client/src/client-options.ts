@@ -14,10 +14,18 @@ export interface ClientOptions {
   audience?: Audience;
   /** Routing key sent with every feedback, e.g. `'shop'` or `'intranet-it'`. */
   site?: string;
-  /** Whether cookies go with the request; intranet endpoints behind a login use `'include'`. @default 'same-origin' */
+  /**
+   * Whether cookies go with the request; intranet endpoints behind a login use `'include'`. The
+   * endpoint must then allow this page's exact origin with `Access-Control-Allow-Credentials: true`
+   * (`*` never works with cookies); the client warns once in the console when a request fails
+   * without an answer while the browser is online. @default 'same-origin'
+   */
   credentials?: Credentials;
   /**
    * Extra request headers, read again on every attempt and never stored, e.g. a bearer token.
+   * A `401` answer is tried once more at once with a fresh `headers()` (a token may have expired)
+   * before the feedback is rejected. The unload send (`keepalive`) starts only if `headers()`
+   * returns synchronously; otherwise the item waits for the next visit.
    * @example headers: async () => ({ authorization: `Bearer ${await getToken()}` })
    */
   headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
@@ -47,9 +55,24 @@ export interface ClientOptions {
   onDelivery?: (event: DeliveryEvent) => void;
 }
 
-/** What became of a feedback that was delivered, rejected or given up in the background. */
+/**
+ * Why a feedback was given up without being delivered:
+ * `evicted`: the outbox was full (`outbox.maxItems` / `maxBytes`) and it was the oldest;
+ * `expired`: older than `retry.maxAge`, discarded before any further attempt;
+ * `attempts`: `retry.attempts` were used up.
+ */
+export type DropReason = 'evicted' | 'expired' | 'attempts';
+
+/**
+ * What became of a feedback that was delivered, rejected or given up in the background.
+ * @example
+ * onDelivery: (event) => { if (event.status === 'dropped') showNote(messages[`dropped-${event.reason}`]); }
+ */
 export interface DeliveryEvent {
   id: string;
   status: 'sent' | 'rejected' | 'dropped';
+  /** With `status: 'dropped'`: why it was given up. */
+  reason?: DropReason;
+  /** The last failure, when there was one. */
   error?: HearkenError;
 }

@@ -12,7 +12,7 @@ import { createDefaultStorage } from './outbox/fallback-storage.js';
 import { Outbox } from './outbox/outbox.js';
 import type { Audience, FeedbackInput } from './schema/feedback.js';
 
-export type { ClientOptions, DeliveryEvent } from './client-options.js';
+export type { ClientOptions, DeliveryEvent, DropReason } from './client-options.js';
 
 /** The outcome of {@link HearkenClient.send}. */
 export interface SendResult {
@@ -53,14 +53,15 @@ export function createClient(options: ClientOptions): HearkenClient {
   const autoFlush = options.autoFlush !== false;
   const retry = { ...RETRY_DEFAULTS, ...options.retry };
   const outbox = new Outbox(options.storage ?? createDefaultStorage(), endpoint, options.outbox ?? {}, (item) =>
-    onDelivery?.({ id: item.id, status: 'dropped' }),
+    onDelivery?.({ id: item.id, status: 'dropped', reason: 'evicted' }),
   );
   const attempt = createAttempt({
     transport: options.transport ?? fetchTransport,
     timeout: options.timeout ?? 10_000,
     credentials: options.credentials ?? 'same-origin',
     headers: options.headers,
-    maxRetryAfter: retry.maxDelay,
+    maxRetryAfter: retry.maxRetryAfter,
+    retryAfterFloor: retry.retryAfterFloor,
   });
   const scheduler = new Scheduler({ outbox, attempt, retry, onDelivery, autoFlush });
   let stopWatching = () => {};

@@ -7,46 +7,80 @@ import { retryAfterDelay } from './retry-policy.js';
 import { isAccepted, isRetryableStatus } from './status.js';
 import type { Credentials, Transport } from './transport.js';
 
-/** What one attempt came to. `counted`: whether it uses up one of the item's attempts. */
+/**
+ * What one attempt came to. `counted`: whether it uses up one of the item's attempts.
+ * `retryAfter`: the wait the endpoint asked for, or the floor (`floor: true`) when a 429/503 said none readable.
+ */
 export type Outcome =
   | { kind: 'sent' }
   | { kind: 'rejected'; error: HearkenError }
-  | { kind: 'retry'; error: HearkenError; retryAfter?: number; counted: boolean };
+  | { kind: 'retry'; error: HearkenError; retryAfter?: number; floor?: boolean; counted: boolean };
+
+export type HeadersOption = Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
 
 export interface AttemptOptions {
   transport: Transport;
   timeout: number;
   credentials: Credentials;
-  headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
+  headers?: HeadersOption;
   /** Largest `Retry-After` honoured, in milliseconds. */
   maxRetryAfter: number;
+  /** The wait after a 429 or 503 without a readable `Retry-After`, in milliseconds. */
+  retryAfterFloor: number;
+  /** Where the one warning about a likely CORS-with-credentials misconfiguration goes. @default console.warn */
+  warn?: (message: string) => void;
 }
 
-/** One request for one item, and its outcome; never throws. */
+/**
+ * One request for one item, and its outcome; never throws. With `keepalive` the request starts
+ * synchronously (unless `headers()` returns a promise), so it is on its way before the page is gone.
+ */
 export type Attempt = (item: OutboxItem, keepalive?: boolean) => Promise<Outcome>;
 
+const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
 export function createAttempt(options: AttemptOptions): Attempt {
+  let warned = false;
+  const headers = (): Record<string, string> | Promise<Record<string, string>> =>
+    typeof options.headers === 'function' ? options.headers() : (options.headers ?? {});
+
+  async function request(item: OutboxItem, keepalive: boolean, signal: AbortSignal) {
+    const pending = headers();
+    return options.transport({
+      url: item.endpoint,
+      body: item.body,
+      headers: pending instanceof Promise ? await pending : pending,
+      credentials: options.credentials,
+      keepalive,
+      signal,
+    });
+  }
+
   return async (item, keepalive = false) => {
     const controller = new AbortController();
     const timeoutId = setTimeout(() => controller.abort(), options.timeout);
-    const counted = typeof navigator === 'undefined' || navigator.onLine !== false;
     try {
-      const headers = typeof options.headers === 'function' ? await options.headers() : (options.headers ?? {});
-      const response = await options.transport({
-        url: item.endpoint,
-        body: item.body,
-        headers,
-        credentials: options.credentials,
-        keepalive,
-        signal: controller.signal,
-      });
+      let response = await request(item, keepalive, controller.signal);
+      // A 401 may be an expired token: one more try with fresh headers() before giving up.
+      if (response.status === 401 && typeof options.headers === 'function') response = await request(item, keepalive, controller.signal);
       if (isAccepted(response.status)) return { kind: 'sent' };
       const error = new HttpError(response.status, readBody(response.body), isRetryableStatus(response.status));
       if (!error.retryable) return { kind: 'rejected', error };
-      return { kind: 'retry', error, retryAfter: retryAfterDelay(response.retryAfter, options.maxRetryAfter), counted: true };
+      const asked = retryAfterDelay(response.retryAfter, options.maxRetryAfter);
+      const floor = response.status === 429 || response.status === 503 ? options.retryAfterFloor : undefined;
+      return { kind: 'retry', error, retryAfter: asked ?? floor, floor: asked === undefined && floor !== undefined, counted: true };
     } catch (cause) {
-      const error = controller.signal.aborted ? new TimeoutError(options.timeout) : new NetworkError(cause);
-      return { kind: 'retry', error, counted };
+      const offline = isOffline();
+      if (controller.signal.aborted) return { kind: 'retry', error: new TimeoutError(options.timeout), counted: !offline };
+      if (!offline && options.credentials === 'include' && !warned) {
+        warned = true;
+        (options.warn ?? console.warn)(
+          `Hearken: feedback to ${item.endpoint} failed without an answer while the browser is online. ` +
+            "With credentials: 'include' the endpoint must answer with Access-Control-Allow-Origin set to this page's exact origin " +
+            `(${typeof location === 'undefined' ? 'the page origin' : location.origin}) and Access-Control-Allow-Credentials: true; '*' never works with cookies.`,
+        );
+      }
+      return { kind: 'retry', error: new NetworkError(cause, offline), counted: !offline };
     } finally {
       clearTimeout(timeoutId);
     }

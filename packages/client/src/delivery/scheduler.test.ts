@@ -33,7 +33,18 @@ describe('settle', () => {
     expect(settled).toMatchObject({ action: 'keep', item: { notBefore: now + 5000, nextAttemptAt: now + 5000 } });
   });
 
+  it('marks a wait that is only the floor, so the unload send may go early', () => {
+    const floored = settle(item, { kind: 'retry', error: unavailable, retryAfter: 30_000, floor: true, counted: true }, retry, now);
+    expect(floored).toMatchObject({ action: 'keep', item: { notBefore: now + 30_000, notBeforeIsFloor: true } });
+    const asked = settle((floored as { item: OutboxItem }).item, { kind: 'retry', error: unavailable, retryAfter: 5000, counted: true }, retry, now);
+    expect((asked as { item: OutboxItem }).item).not.toHaveProperty('notBeforeIsFloor');
+  });
+
   it('gives up after the last attempt', () => {
-    expect(settle({ ...item, attempts: retry.attempts - 1 }, { kind: 'retry', error: unavailable, counted: true }, retry, now)).toEqual({ action: 'drop' });
+    expect(settle({ ...item, attempts: retry.attempts - 1 }, { kind: 'retry', error: unavailable, counted: true }, retry, now)).toEqual({ action: 'drop', reason: 'attempts' });
+  });
+
+  it('gives up an item older than maxAge', () => {
+    expect(settle({ ...item, queuedAt: now - retry.maxAge - 1 }, { kind: 'retry', error: unavailable, counted: true }, retry, now)).toEqual({ action: 'drop', reason: 'expired' });
   });
 });

@@ -1,21 +1,25 @@
-import type { DeliveryEvent } from '../client-options.js';
+import type { DeliveryEvent, DropReason } from '../client-options.js';
 import { withLock } from '../outbox/lock.js';
 import type { OutboxItem } from '../outbox/outbox-item.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { Attempt, Outcome } from './attempt.js';
-import { backoffDelay, type RetryOptions } from './retry-policy.js';
+import { backoffDelay, isExpired, type RetryOptions } from './retry-policy.js';
 
 /** What follows from an attempt's outcome: the item is done (sent or rejected), given up, or kept for later. */
-export type Settlement = { action: 'done' } | { action: 'drop' } | { action: 'keep'; item: OutboxItem };
+export type Settlement = { action: 'done' } | { action: 'drop'; reason: DropReason } | { action: 'keep'; item: OutboxItem };
 
 /** The delivery rule for one item after one attempt; pure, so it is tested on its own. */
 export function settle(item: OutboxItem, outcome: Outcome, retry: Required<RetryOptions>, now: number, random = Math.random): Settlement {
   if (outcome.kind !== 'retry') return { action: 'done' };
   const attempts = item.attempts + (outcome.counted ? 1 : 0);
-  if (attempts >= retry.attempts || now - item.queuedAt > retry.maxAge) return { action: 'drop' };
+  if (attempts >= retry.attempts) return { action: 'drop', reason: 'attempts' };
+  if (isExpired(item, retry, now)) return { action: 'drop', reason: 'expired' };
   const retryAfter = outcome.retryAfter ?? 0;
   const wait = Math.max(backoffDelay(Math.max(attempts, 1), retry, random), retryAfter);
-  return { action: 'keep', item: { ...item, attempts, nextAttemptAt: now + wait, notBefore: now + retryAfter } };
+  const kept: OutboxItem = { ...item, attempts, nextAttemptAt: now + wait, notBefore: now + retryAfter };
+  if (outcome.floor) kept.notBeforeIsFloor = true;
+  else delete kept.notBeforeIsFloor;
+  return { action: 'keep', item: kept };
 }
 
 const lockName = (id: string) => `hearken:outbox:${id}`;
@@ -92,21 +96,28 @@ export class Scheduler {
   async #deliver(item: OutboxItem): Promise<Outcome | undefined> {
     const locked = await withLock(lockName(item.id), async () => {
       const current = await this.#options.outbox.get(item.id);
-      return current && this.#attemptAndSettle(current, true);
+      if (!current) return undefined;
+      if (isExpired(current, this.#options.retry, Date.now())) {
+        await this.#drop(current, 'expired');
+        return undefined;
+      }
+      return this.#attemptAndSettle(current, true);
     });
     return locked.acquired ? locked.value : undefined;
   }
 
+  async #drop(item: OutboxItem, reason: DropReason, error?: DeliveryEvent['error']): Promise<void> {
+    await this.#options.outbox.remove(item.id);
+    this.#options.onDelivery?.({ id: item.id, status: 'dropped', reason, ...(error && { error }) });
+  }
+
   /** One attempt at `item`, then what follows from it: removed, rescheduled, or given up. */
   async #attemptAndSettle(item: OutboxItem, stored: boolean): Promise<Outcome> {
-    const { outbox, attempt, retry, onDelivery } = this.#options;
+    const { outbox, attempt, retry } = this.#options;
     const outcome = await attempt(item);
     const settlement = settle(item, outcome, retry, Date.now());
     if (settlement.action === 'done' && stored) await outbox.remove(item.id);
-    if (settlement.action === 'drop') {
-      await outbox.remove(item.id);
-      onDelivery?.({ id: item.id, status: 'dropped', error: (outcome as { error?: DeliveryEvent['error'] }).error });
-    }
+    if (settlement.action === 'drop') await this.#drop(item, settlement.reason, outcome.kind === 'retry' ? outcome.error : undefined);
     if (settlement.action === 'keep' && stored) await outbox.put(settlement.item);
     return outcome;
   }
