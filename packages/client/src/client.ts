@@ -67,7 +67,9 @@ export function createClient(options: ClientOptions): HearkenClient {
   let stopWatching = () => {};
   if (autoFlush) {
     setTimeout(() => void scheduler.flush(), 0);
-    stopWatching = watchPageLifecycle({ online: () => void scheduler.flush(), leaving: createKeepaliveSender(outbox, attempt) });
+    const watch = watchPageLifecycle({ online: () => void scheduler.flush(), leaving: createKeepaliveSender(outbox, attempt) });
+    outbox.onWaitingChange = watch.watchUnload;
+    stopWatching = watch.stop;
   }
 
   async function send(input: FeedbackInput): Promise<SendResult> {

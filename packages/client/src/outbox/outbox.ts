@@ -23,6 +23,8 @@ export class Outbox {
   readonly #maxBytes: number;
   readonly #onEvict: (item: OutboxItem) => void;
   readonly #mirror = new Map<string, OutboxItem>();
+  /** Told whenever the mirror is read or changed: whether any item waits. */
+  onWaitingChange: (waiting: boolean) => void = () => {};
 
   constructor(storage: OutboxStorage, endpoint: string, limits: OutboxLimits, onEvict: (item: OutboxItem) => void) {
     this.#storage = storage;
@@ -48,6 +50,7 @@ export class Outbox {
     }
     this.#mirror.clear();
     for (const item of waiting.sort((a, b) => a.queuedAt - b.queuedAt)) this.#mirror.set(item.id, item);
+    this.onWaitingChange(this.#mirror.size > 0);
     return waiting;
   }
 
@@ -88,6 +91,7 @@ export class Outbox {
     try {
       await this.#storage.put(item);
       this.#mirror.set(item.id, item);
+      this.onWaitingChange(true);
       setPendingMarker(true);
       return true;
     } catch {
@@ -97,6 +101,7 @@ export class Outbox {
 
   async remove(id: string): Promise<void> {
     this.#mirror.delete(id);
+    this.onWaitingChange(this.#mirror.size > 0);
     try {
       await this.#storage.delete(id);
       forgetDelivered(id);
