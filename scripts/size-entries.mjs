@@ -17,6 +17,6 @@ export const entries = [
   {
     name: `script tag, everything a page loads (with ${language})`,
     code: () => read([...manifest.loader, ...manifest.rest, ...languageFiles]),
-    budget: 24 * KB,
+    budget: 25.5 * KB, // 24 KB before the client's unload send, Retry-After floor and 401 retry (+1.1 KB gzip)
   },
 ];

@@ -75,9 +75,7 @@ export function createAttempt(options: AttemptOptions): Attempt {
       if (!offline && options.credentials === 'include' && !warned) {
         warned = true;
         (options.warn ?? console.warn)(
-          `Hearken: feedback to ${item.endpoint} failed without an answer while the browser is online. ` +
-            "With credentials: 'include' the endpoint must answer with Access-Control-Allow-Origin set to this page's exact origin " +
-            `(${typeof location === 'undefined' ? 'the page origin' : location.origin}) and Access-Control-Allow-Credentials: true; '*' never works with cookies.`,
+          `Hearken: ${item.endpoint} unreachable while online. With credentials: 'include' it must allow this page's exact origin and Access-Control-Allow-Credentials: true; '*' never works with cookies.`,
         );
       }
       return { kind: 'retry', error: new NetworkError(cause, offline), counted: !offline };
