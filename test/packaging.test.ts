@@ -70,3 +70,28 @@ document.addEventListener('hearken-sent', (event: HearkenSentEvent) => event.det
     // A full type-check of every package: on a busy 2-core machine it takes longer than the default.
   }, 120_000);
 });
+
+describe('@hearken/client in a Node-only TypeScript project', () => {
+  it('compiles with lib es2022, types node and skipLibCheck false (no DOM names in its declarations)', () => {
+    const dir = join('node_modules', '.cache', 'hearken-types-node-only');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'consumer.mts'),
+      `import { createClient, createMemoryStorage, type ClientOptions, type SendResult, type Transport } from '@hearken/client';
+import { parseFeedback, type Feedback } from '@hearken/client/schema';
+const transport: Transport = async ({ url, body, credentials, keepalive }) => ({ status: url && body && credentials && !keepalive ? 202 : 500, retryAfter: null, body: '' });
+const options: ClientOptions = { endpoint: 'http://localhost:8787/feedback', credentials: 'include', storage: createMemoryStorage(), transport };
+export const sent: Promise<SendResult> = createClient(options).send({ message: 'from a server' });
+export const parsed: Feedback | undefined = (() => { const r = parseFeedback({}); return r.success ? r.data : undefined; })();
+`,
+    );
+    try {
+      execFileSync(process.execPath, [
+        'node_modules/typescript/bin/tsc', '--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', 'false', '--types', 'node',
+        '--module', 'node16', '--moduleResolution', 'node16', '--target', 'es2022', '--lib', 'es2022', join(dir, 'consumer.mts'),
+      ], { encoding: 'utf8' });
+    } catch (error) {
+      throw new Error(`tsc failed:\n${(error as { stdout: string }).stdout}`);
+    }
+  }, 120_000);
+});

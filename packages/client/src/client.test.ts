@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startScriptedEndpoint } from '../../../test/support/scripted-endpoint.js';
 import { createClient, createMemoryStorage, isHttpError, isNetworkError, isTimeoutError, isValidationError, parseFeedback, type ClientOptions } from './index.js';
 
-const fast = { baseDelay: 5, maxDelay: 50 };
+// No floor for 429/503 without Retry-After here: these tests are about the retry itself.
+const fast = { baseDelay: 5, maxDelay: 50, retryAfterFloor: 0 };
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
@@ -127,13 +128,67 @@ describe('createClient in Node', () => {
   it('gives up after the configured attempts and reports it', async () => {
     const server = await endpoint({ status: 500 }, { status: 500 }, { status: 500 });
     const events: string[] = [];
-    const sender = client({ endpoint: server.url, retry: { ...fast, attempts: 2 }, onDelivery: (e) => events.push(e.status) });
+    const sender = client({ endpoint: server.url, retry: { ...fast, attempts: 2 }, onDelivery: (e) => events.push(`${e.status} ${e.reason}`) });
     await sender.send({ message: 'x' });
     await sender.flush();
     await sender.flush();
     expect(server.received).toHaveLength(2);
-    expect(events).toEqual(['dropped']);
+    expect(events).toEqual(['dropped attempts']);
     expect(await sender.pending()).toBe(0);
+  });
+
+  it('honours a Retry-After longer than maxDelay: no second attempt before it has passed', async () => {
+    const server = await endpoint({ status: 429, headers: { 'retry-after': '2' } });
+    const sender = client({ endpoint: server.url, autoFlush: true, retry: { baseDelay: 5, maxDelay: 50 } });
+    const started = Date.now();
+    await sender.send({ message: 'wait for me' });
+    for (let i = 0; i < 5; i++) {
+      await sender.flush();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(server.received).toHaveLength(1);
+    await expect.poll(() => server.stored.size, { timeout: 5000 }).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1950);
+  });
+
+  it('backs off a 429 without a readable Retry-After for the floor, not burning attempts on flush', async () => {
+    const server = await endpoint({ status: 429 }, { status: 429 });
+    const sender = client({ endpoint: server.url, autoFlush: true, retry: { ...fast, retryAfterFloor: 1000 } });
+    const started = Date.now();
+    const ids = [];
+    for (const message of ['a', 'b', 'c']) ids.push((await sender.send({ message })).id);
+    for (let i = 0; i < 4; i++) {
+      await sender.flush();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(server.received).toHaveLength(3);
+    await expect.poll(() => server.stored.size, { timeout: 5000 }).toBe(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('discards feedback older than maxAge before any attempt, reporting it as expired', async () => {
+    const server = await endpoint();
+    const storage = createMemoryStorage();
+    const old = Date.now() - 8 * 24 * 3_600_000;
+    await storage.put({ id: 'old', endpoint: server.url, body: '{"id":"old"}', bytes: 12, queuedAt: old, attempts: 0, nextAttemptAt: old, notBefore: old });
+    const events: unknown[] = [];
+    const sender = client({ endpoint: server.url, storage, onDelivery: (e) => events.push(e) });
+    await sender.flush();
+    expect(server.received).toHaveLength(0);
+    expect(events).toEqual([{ id: 'old', status: 'dropped', reason: 'expired' }]);
+    expect(await storage.list()).toEqual([]);
+  });
+
+  it('tries a 401 once more with fresh headers() before rejecting', async () => {
+    const server = await endpoint({ status: 401 }, { status: 401 }, { status: 401 });
+    let calls = 0;
+    const sender = client({ endpoint: server.url, headers: async () => ({ authorization: `Bearer token-${++calls}` }) });
+    const refreshed = await sender.send({ message: 'token expired' });
+    expect(refreshed.status).toBe('rejected');
+    expect(isHttpError(refreshed.error) && refreshed.error.status).toBe(401);
+    expect(server.received.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
+    expect((await sender.send({ message: 'fresh token works' })).status).toBe('sent');
+    expect(server.received.map((r) => r.headers.authorization)).toEqual(['Bearer token-1', 'Bearer token-2', 'Bearer token-3', 'Bearer token-4']);
   });
 
   it('calls headers() on every attempt and never stores the token', async () => {
@@ -192,10 +247,10 @@ describe('createClient in Node', () => {
     const server = await endpoint({ status: 503 }, { status: 503 }, { status: 503 });
     const events: string[] = [];
     const storage = createMemoryStorage();
-    const sender = client({ endpoint: server.url, storage, outbox: { maxItems: 2 }, onDelivery: (e) => events.push(`${e.status}`) });
+    const sender = client({ endpoint: server.url, storage, outbox: { maxItems: 2 }, onDelivery: (e) => events.push(`${e.status} ${e.reason} ${e.id}`) });
     const ids = [];
     for (const message of ['a', 'b', 'c']) ids.push((await sender.send({ message })).id);
     expect((await storage.list()).map((i) => i.id).sort()).toEqual(ids.slice(1).sort());
-    expect(events).toEqual(['dropped']);
+    expect(events).toEqual([`dropped evicted ${ids[0]}`]);
   });
 });

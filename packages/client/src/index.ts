@@ -1,9 +1,9 @@
-export { createClient, type ClientOptions, type DeliveryEvent, type HearkenClient, type SendResult } from './client.js';
+export { createClient, type ClientOptions, type DeliveryEvent, type DropReason, type HearkenClient, type SendResult } from './client.js';
 export * from './schema.js';
 export * from './errors/index.js';
 export type { ContextOptions } from './context.js';
 export type { RetryOptions } from './delivery/retry-policy.js';
-export { fetchTransport, type Transport, type TransportRequest, type TransportResponse } from './transport.js';
+export { fetchTransport, type Credentials, type Transport, type TransportRequest, type TransportResponse } from './delivery/transport.js';
 export type { OutboxItem, OutboxStorage } from './outbox/outbox-item.js';
 export type { OutboxLimits } from './outbox/outbox.js';
 export { createMemoryStorage } from './outbox/memory-storage.js';

@@ -14,8 +14,10 @@ export interface OutboxItem {
   attempts: number;
   /** Earliest time of the next automatic attempt (backoff). */
   nextAttemptAt: number;
-  /** Earliest time of any attempt, set from the endpoint's `Retry-After`. */
+  /** Earliest time of any attempt, set from the endpoint's `Retry-After` (or the floor when a 429/503 had none readable). */
   notBefore: number;
+  /** `true` when `notBefore` is the client's own floor, not the endpoint's word: the unload send may go early. */
+  notBeforeIsFloor?: boolean;
 }
 
 /**

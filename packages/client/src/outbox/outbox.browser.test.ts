@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { testEndpoint, waitFor } from '../../../../test/support/test-endpoint.js';
 import { createClient, createIndexedDBStorage, createDefaultStorage, type HearkenClient } from '../index.js';
 
-const fast = { baseDelay: 5, maxDelay: 50 };
+// No floor for 429/503 without Retry-After here: these tests are about the retry itself.
+const fast = { baseDelay: 5, maxDelay: 50, retryAfterFloor: 0 };
 
 describe('outbox in the browser', () => {
   const clients: HearkenClient[] = [];

@@ -1,4 +1,5 @@
 import type { OutboxItem, OutboxStorage } from './outbox-item.js';
+import { forgetDelivered, readDelivered } from './delivered-record.js';
 import { setPendingMarker } from './pending-marker.js';
 
 /** Bounds of the outbox; when a new item does not fit, the oldest are given up first. */
@@ -12,6 +13,8 @@ export interface OutboxLimits {
 /**
  * Waiting feedback of one endpoint on top of a storage. Storage failures never reach the page:
  * they are reported as `false` / empty, and delivery goes on with the copy in hand.
+ * A memory mirror of the items is kept in step with the store, so that the page can read them
+ * synchronously as it goes away ({@link Outbox.waiting}).
  */
 export class Outbox {
   readonly #storage: OutboxStorage;
@@ -19,6 +22,9 @@ export class Outbox {
   readonly #maxItems: number;
   readonly #maxBytes: number;
   readonly #onEvict: (item: OutboxItem) => void;
+  readonly #mirror = new Map<string, OutboxItem>();
+  /** Told whenever the mirror is read or changed: whether any item waits. */
+  onWaitingChange: (waiting: boolean) => void = () => {};
 
   constructor(storage: OutboxStorage, endpoint: string, limits: OutboxLimits, onEvict: (item: OutboxItem) => void) {
     this.#storage = storage;
@@ -28,17 +34,36 @@ export class Outbox {
     this.#onEvict = onEvict;
   }
 
-  /** Items of this endpoint, oldest first. */
+  /** Items of this endpoint, oldest first. Copies an unload send already delivered are removed, not listed. */
   async list(): Promise<OutboxItem[]> {
+    let items: OutboxItem[];
     try {
-      const items = await this.#storage.list();
-      return items.filter((item) => item.endpoint === this.#endpoint).sort((a, b) => a.queuedAt - b.queuedAt);
+      items = (await this.#storage.list()).filter((item) => item.endpoint === this.#endpoint);
     } catch {
-      return [];
+      return [...this.#mirror.values()];
     }
+    const delivered = readDelivered();
+    const waiting: OutboxItem[] = [];
+    for (const item of items) {
+      if (delivered.has(item.id)) await this.remove(item.id);
+      else waiting.push(item);
+    }
+    this.#mirror.clear();
+    for (const item of waiting.sort((a, b) => a.queuedAt - b.queuedAt)) this.#mirror.set(item.id, item);
+    this.onWaitingChange(this.#mirror.size > 0);
+    return waiting;
+  }
+
+  /** What the store held at last sight, oldest first; synchronous, for the moment the page goes away. */
+  waiting(): OutboxItem[] {
+    return [...this.#mirror.values()].sort((a, b) => a.queuedAt - b.queuedAt);
   }
 
   async get(id: string): Promise<OutboxItem | undefined> {
+    if (readDelivered().has(id)) {
+      await this.remove(id);
+      return undefined;
+    }
     try {
       return await this.#storage.get(id);
     } catch {
@@ -65,6 +90,8 @@ export class Outbox {
   async put(item: OutboxItem): Promise<boolean> {
     try {
       await this.#storage.put(item);
+      this.#mirror.set(item.id, item);
+      this.onWaitingChange(true);
       setPendingMarker(true);
       return true;
     } catch {
@@ -73,8 +100,11 @@ export class Outbox {
   }
 
   async remove(id: string): Promise<void> {
+    this.#mirror.delete(id);
+    this.onWaitingChange(this.#mirror.size > 0);
     try {
       await this.#storage.delete(id);
+      forgetDelivered(id);
       // The marker covers the whole store (every endpoint), so only an empty store clears it.
       setPendingMarker((await this.#storage.list()).length > 0);
     } catch {

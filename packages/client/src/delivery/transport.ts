@@ -1,10 +1,13 @@
+/** Whether cookies go with a request: the values of `fetch`'s `credentials` (spelled out, so Node-only projects without DOM types can use them). */
+export type Credentials = 'omit' | 'same-origin' | 'include';
+
 /** One delivery attempt as the transport sees it. */
 export interface TransportRequest {
   url: string;
   /** The JSON body. */
   body: string;
   headers: Record<string, string>;
-  credentials: RequestCredentials;
+  credentials: Credentials;
   /** Set on `pagehide`, so the request may outlive the page (bodies under 64 KiB only). */
   keepalive: boolean;
   signal: AbortSignal;
