@@ -9,6 +9,9 @@ z.config({ jitless: true });
 // hundred bytes gzip (z.enum ≈ 300, z.array ≈ 400, z.regex ≈ 280, z.uuid/z.email/z.iso more), so
 // those constraints are custom checks, a class the schema needs anyway. json-schema.ts describes
 // them for feedback.schema.json, and a test holds the two to the same answers.
+/** A follow-up key: base64url, 22 (128 bits) to 128 characters. */
+export const FOLLOW_UP_KEY = /^[A-Za-z0-9_-]{22,128}$/;
+
 /** A UUID, any version. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An email address as browsers' `<input type=email>` accept it, with a dot in the domain. */
@@ -170,6 +173,7 @@ export const FeedbackSchema = z
     category: label(64),
     anonymous: z.boolean(),
     context: z.optional(ContextSchema),
+    followUp: z.optional(z.object({ key: z.string().check(matches(FOLLOW_UP_KEY)) })),
   })
   .check(messageOrRating, emailToBeContacted, anonymousCarriesNoIdentity);
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AUDIENCES, FeedbackSchema, ISO_DATE_TIME, RATING_SCALES, URGENCIES } from './feedback.js';
+import { AUDIENCES, FOLLOW_UP_KEY, FeedbackSchema, ISO_DATE_TIME, RATING_SCALES, URGENCIES } from './feedback.js';
 import { MESSAGE_MAX_LENGTH } from './message-length.js';
 
 type JsonSchema = Record<string, unknown> & { properties: Record<string, Record<string, unknown>> };
@@ -23,6 +23,12 @@ export function feedbackJsonSchema(): JsonSchema {
     createdAt: { type: 'string', format: 'date-time', pattern: ISO_DATE_TIME.source },
     audience: { type: 'string', enum: [...AUDIENCES] },
     urgency: { type: 'string', enum: [...URGENCIES] },
+    followUp: {
+      type: 'object',
+      required: ['key'],
+      properties: { key: { type: 'string', pattern: FOLLOW_UP_KEY.source } },
+      description: 'A secret the client made for reading answers to this feedback; endpoints store only a hash of it, or ignore it.',
+    },
     message: { type: 'string', maxLength: MESSAGE_MAX_LENGTH, description: `At most ${MESSAGE_MAX_LENGTH} Unicode code points, after trimming.` },
     tags: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 50 } },
     metadata: {
