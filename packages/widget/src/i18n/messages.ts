@@ -32,7 +32,13 @@ export interface FormMessages {
   send: string;
   sending: string;
   sent: string;
+  /** Stored while the browser is offline. */
   queued: string;
+  /** Stored because the service did not answer or answered "later" (5xx, 429) while online. */
+  queuedUnreachable: string;
+  /** Added to a status when the outbox had to make room, or gave up an earlier feedback. */
+  droppedEvicted: string;
+  droppedGivenUp: string;
   failed: string;
   retry: string;
   sendAnother: string;
