@@ -8,6 +8,8 @@ export const feedbackStyles = `${tokens}
 .launcher{display:inline-flex;align-items:center;gap:8px;padding:10px 16px;border:0;border-radius:999px;background:var(--_accent);color:var(--_on-accent);font-weight:600;box-shadow:0 4px 14px #0003}
 .launcher svg{width:20px;height:20px;flex:none}
 .minimize{border:1px solid var(--_border);border-radius:999px;background:var(--_surface);color:var(--_text);width:24px;height:24px;padding:0;line-height:1}
+.badge{min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:var(--_on-accent);color:var(--_accent);font-size:.8rem;line-height:22px;text-align:center}
+.badge[hidden]{display:none}
 :host([minimized]) .launcher{padding:10px}
 :host([minimized]) .label{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 :host([minimized]) .minimize{display:none}`;

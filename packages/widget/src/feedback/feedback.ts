@@ -1,9 +1,10 @@
 import type { HearkenClient, User } from '@hearken/client';
 import { HearkenOpenEvent } from '../events/open-event.js';
+import { hasFollowUps, unreadReplies } from '@hearken/client/follow-up';
 import { SHARED_ATTRIBUTES } from '../base/attributes.js';
 import { launcherMessages } from '../i18n/launcher-messages.js';
 import { resolveLocale } from '../i18n/locale.js';
-import type { LauncherMessages, Messages } from '../i18n/messages.js';
+import { format, type LauncherMessages, type Messages } from '../i18n/messages.js';
 import { languageOf, lookup } from '../i18n/translations.js';
 import { adoptStyles } from '../styles/adopt-styles.js';
 import type { FeedbackDialog } from './feedback-dialog.js';
@@ -96,6 +97,12 @@ export class HearkenFeedback extends HTMLElement {
   /** Loads the dialog's code: it is needed only once someone opens it. */
   static loadDialog = () => import('./feedback-dialog.js');
 
+  /**
+   * Checks this browser's threads for team replies (each at most once per 10 minutes). Each entry
+   * sets it; the launcher calls it in idle time, and only when this browser holds follow-up keys.
+   */
+  static checkReplies?: (credentials: string | null) => Promise<unknown>;
+
   /** URL the feedback is POSTed to. */
   declare endpoint: string | null;
   /** `external` or `internal`. */
@@ -138,6 +145,7 @@ export class HearkenFeedback extends HTMLElement {
   readonly #root = this.attachShadow({ mode: 'open' });
   readonly #launcher = el('button', { className: 'launcher', type: 'button' });
   readonly #label = el('span', { className: 'label' });
+  readonly #badge = el('span', { className: 'badge', hidden: true });
   readonly #minimize = el('button', { className: 'minimize', type: 'button', textContent: '×' });
   #dialog?: FeedbackDialog;
   #form?: FormElement;
@@ -148,7 +156,10 @@ export class HearkenFeedback extends HTMLElement {
     adoptStyles(this.#root, feedbackStyles);
     this.#launcher.setAttribute('part', 'launcher');
     this.#launcher.setAttribute('aria-haspopup', 'dialog');
-    this.#launcher.append(icon(), this.#label);
+    this.#launcher.append(icon(), this.#label, this.#badge);
+    this.#badge.setAttribute('aria-hidden', 'true');
+    // "Your messages" says when the person has read the replies.
+    this.addEventListener('hearken-replies-seen', () => this.#localize());
     this.#minimize.setAttribute('part', 'minimize');
     this.#root.append(this.#launcher, this.#minimize);
 
@@ -169,6 +180,11 @@ export class HearkenFeedback extends HTMLElement {
       if (sessionStorage.getItem(MINIMIZED_KEY)) this.toggleAttribute('minimized', true);
     } catch {}
     this.#localize();
+    const check = HearkenFeedback.checkReplies;
+    if (check && hasFollowUps()) {
+      const later = window.requestIdleCallback ?? setTimeout;
+      later(() => void check(this.credentials).then(() => this.#localize(), () => {}));
+    }
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
@@ -244,6 +260,12 @@ export class HearkenFeedback extends HTMLElement {
     const text = lookup<LauncherMessages>(locale, this.messages, base);
     this.#label.textContent = text.launcher;
     this.#minimize.setAttribute('aria-label', text.minimize);
+    // Unread team replies: a badge with the digit, and in the name ("Feedback, 1 new reply").
+    const unread = unreadReplies();
+    this.#badge.hidden = !unread;
+    this.#badge.textContent = String(unread);
+    if (unread) this.#launcher.setAttribute('aria-label', `${text.launcher}, ${format(unread === 1 ? text.newReply : text.newReplies, { count: unread })}`);
+    else this.#launcher.removeAttribute('aria-label');
   }
 }
 

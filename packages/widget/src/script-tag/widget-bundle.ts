@@ -9,6 +9,7 @@ import { defineElements } from '../registration.js';
 defineElements({ form: HearkenForm, rating: HearkenRating });
 
 export { sharedClientFor } from '../sending/shared-client.js';
+export { checkThreads } from '@hearken/client';
 export { createFeedbackDialog } from '../feedback/feedback-dialog.js';
 
 /** Loads the one complete built-in table the page needs: German for `de…`, else English. */
