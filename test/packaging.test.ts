@@ -39,33 +39,59 @@ describe('@hearken/client extras', () => {
 });
 
 describe('types resolve for consumers', () => {
-  it.each(['bundler', 'node16'])('under moduleResolution %s', (resolution) => {
-    // Inside the repo, so that node_modules (where the workspace packages are linked) is found.
+  // Inside the repo, so that node_modules (where the workspace packages are linked) is found.
+  const typeCheck = (resolution: string, files: Record<string, string>) => {
     const dir = join('node_modules', '.cache', `hearken-types-${resolution}`);
     mkdirSync(dir, { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+    const module = resolution === 'bundler' ? 'esnext' : resolution;
+    try {
+      execFileSync(process.execPath, [
+        'node_modules/typescript/bin/tsc', '--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', 'false', '--types', 'node',
+        '--module', module, '--moduleResolution', resolution, '--target', 'es2022', '--lib', 'es2023,dom,dom.iterable',
+        ...Object.keys(files).map((file) => join(dir, file)),
+      ], { encoding: 'utf8' });
+    } catch (error) {
+      throw new Error(`tsc failed:\n${(error as { stdout: string }).stdout}`);
+    }
+  };
+
+  it.each(['bundler', 'node16', 'nodenext'])('under moduleResolution %s', (resolution) => {
     const imports = packages.map((name, i) => `import * as p${i} from '@hearken/${name}';\nexport const n${i} = Object.keys(p${i}).length;`);
-    writeFileSync(
-      join(dir, 'consumer.mts'),
-      `${imports.join('\n')}
+    typeCheck(resolution, {
+      'consumer.mts': `${imports.join('\n')}
 import { createClient, type SendResult } from '@hearken/client';
 import { feedbackJsonSchema } from '@hearken/client/json-schema';
-import '@hearken/widget/define';
 import type { HearkenSentEvent } from '@hearken/widget';
 export const c: Promise<SendResult> = createClient({ endpoint: '/f' }).send({ message: 'x' });
 export const s = feedbackJsonSchema();
 document.addEventListener('hearken-sent', (event: HearkenSentEvent) => event.detail.id);
 `,
-    );
-    const module = resolution === 'bundler' ? 'esnext' : 'node16';
-    const run = () => execFileSync(process.execPath, [
-      'node_modules/typescript/bin/tsc', '--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', 'false', '--types', 'node',
-      '--module', module, '--moduleResolution', resolution, '--target', 'es2022', '--lib', 'es2023,dom,dom.iterable',
-      join(dir, 'consumer.mts'),
-    ], { encoding: 'utf8' });
-    try {
-      run();
-    } catch (error) {
-      throw new Error(`tsc failed:\n${(error as { stdout: string }).stdout}`);
-    }
-  });
+      // What the docs show: this one import, then the elements and their events, without casts.
+      'define-only.mts': `import '@hearken/widget/define';
+const launcher = document.querySelector('hearken-feedback')!;
+launcher.endpoint = 'https://feedback.example.com/feedback';
+launcher.audience = 'internal';
+launcher.position = 'top-left';
+launcher.rating = 'nps';
+// @ts-expect-error: not an audience
+launcher.audience = 'everyone';
+// @ts-expect-error: not a position
+launcher.position = 'middle';
+const form = document.createElement('hearken-form');
+form.theme = 'dark';
+// @ts-expect-error: not a theme
+form.theme = 'purple';
+const rating = document.querySelector('hearken-rating')!;
+rating.scale = 'thumbs';
+export const value: number | undefined = rating.value;
+launcher.addEventListener('hearken-open', (e) => e.type);
+launcher.addEventListener('hearken-close', (e) => e.type);
+launcher.addEventListener('hearken-submit', (e) => { e.detail.feedback.message = e.detail.feedback.message?.trim(); e.preventDefault(); });
+launcher.addEventListener('hearken-sent', (e) => { const id: string = e.detail.id; return id; });
+form.addEventListener('hearken-queued', (e) => { const id: string = e.detail.id; return [id, e.detail.error?.code]; });
+rating.addEventListener('hearken-error', (e) => { const message: string = e.detail.error.message; return message; });
+`,
+    });
+  }, 120_000);
 });
