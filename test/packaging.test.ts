@@ -95,3 +95,43 @@ rating.addEventListener('hearken-error', (e) => { const message: string = e.deta
     });
   }, 120_000);
 });
+
+describe('@hearken/widget/custom-elements.json', () => {
+  const cem = () => JSON.parse(readFileSync('packages/widget/custom-elements.json', 'utf8'));
+  const elements = () => cem().modules.flatMap((m: { declarations?: { tagName?: string }[] }) => (m.declarations ?? []).filter((d) => d.tagName)) as {
+    tagName: string;
+    attributes: { name: string; type?: { text: string } }[];
+    events: { name?: string; type?: { text: string } }[];
+  }[];
+
+  it('points at files in the package and defines every tag', () => {
+    const modules = cem().modules as { path: string; exports?: { kind: string; name: string; declaration: { module: string } }[] }[];
+    for (const module of modules) expect(existsSync(join('packages/widget', module.path)), module.path).toBe(true);
+    const definitions = modules.flatMap((m) => m.exports ?? []).filter((e) => e.kind === 'custom-element-definition');
+    expect(definitions.map((d) => d.name).sort()).toEqual(['hearken-feedback', 'hearken-form', 'hearken-rating']);
+    for (const d of definitions) expect(existsSync(join('packages/widget', d.declaration.module))).toBe(true);
+  });
+
+  it('types every attribute and event, and lists no internal state', () => {
+    for (const element of elements()) {
+      for (const attribute of element.attributes) expect(attribute.type?.text, `${element.tagName} ${attribute.name}`).toBeTruthy();
+      for (const event of element.events) expect(event.name && event.type?.text, `${element.tagName} event`).toBeTruthy();
+      const names = element.attributes.map((a) => a.name);
+      for (const internal of ['state', 'errors', 'statusText', 'draft', 'comment', 'done']) expect(names).not.toContain(internal);
+    }
+    const feedback = elements().find((e) => e.tagName === 'hearken-feedback')!;
+    expect(feedback.attributes.find((a) => a.name === 'audience')?.type?.text).toBe("'external' | 'internal'");
+    expect(feedback.events.find((e) => e.name === 'hearken-sent')?.type?.text).toBe('HearkenSentEvent');
+  });
+});
+
+describe('server rendering', () => {
+  // Node has no DOM; Lit brings a server-side registry of its own, which may hold the classes.
+  it('imports every widget entry in Node without throwing', () => {
+    const entries = Object.entries<string | Record<string, string>>(manifest('widget').exports)
+      .filter(([subpath, target]) => typeof target !== 'string' && subpath !== '.' && !subpath.endsWith('.json'))
+      .map(([subpath]) => `@hearken/widget${subpath.slice(1)}`);
+    const script = `await import('@hearken/widget'); for (const entry of ${JSON.stringify(entries)}) await import(entry); console.log(typeof HTMLElement);`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim()).toBe('undefined');
+  }, 60_000);
+});
