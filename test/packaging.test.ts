@@ -135,3 +135,16 @@ describe('server rendering', () => {
     expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim()).toBe('undefined');
   }, 60_000);
 });
+
+describe('the hearken-collector command', () => {
+  // npm links a bin only if its file exists at install time: in a fresh clone dist/ comes later.
+  it('is a committed file, so npm links it right after npm install', () => {
+    const bin = manifest('collector').bin['hearken-collector'];
+    expect(execFileSync('git', ['ls-files', join('packages/collector', bin)], { encoding: 'utf8' }).trim()).not.toBe('');
+  });
+
+  it('answers --help through that file', () => {
+    const bin = join('packages/collector', manifest('collector').bin['hearken-collector']);
+    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toContain('Usage: hearken-collector');
+  });
+});
