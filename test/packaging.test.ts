@@ -40,7 +40,7 @@ describe('@hearken/client extras', () => {
 
 describe('types resolve for consumers', () => {
   // Inside the repo, so that node_modules (where the workspace packages are linked) is found.
-  const typeCheck = (resolution: string, files: Record<string, string>) => {
+  const typeCheck = (resolution: string, files: Record<string, string>, options: string[] = []) => {
     const dir = join('node_modules', '.cache', `hearken-types-${resolution}`);
     mkdirSync(dir, { recursive: true });
     for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
@@ -49,6 +49,7 @@ describe('types resolve for consumers', () => {
       execFileSync(process.execPath, [
         'node_modules/typescript/bin/tsc', '--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', 'false', '--types', 'node',
         '--module', module, '--moduleResolution', resolution, '--target', 'es2022', '--lib', 'es2023,dom,dom.iterable',
+        ...options,
         ...Object.keys(files).map((file) => join(dir, file)),
       ], { encoding: 'utf8' });
     } catch (error) {
@@ -93,6 +94,13 @@ form.addEventListener('hearken-queued', (e) => { const id: string = e.detail.id;
 rating.addEventListener('hearken-error', (e) => { const message: string = e.detail.error.message; return message; });
 `,
     });
+  }, 120_000);
+
+  it('of every checked snippet in docs/frameworks.md', () => {
+    const doc = readFileSync('docs/frameworks.md', 'utf8');
+    const snippets = Object.fromEntries([...doc.matchAll(/\*checked\* \(`([\w.-]+)`\)\s*```\w+\n([\s\S]*?)```/g)].map(([, file, code]) => [file!, code!]));
+    expect(Object.keys(snippets)).toEqual(expect.arrayContaining(['plain.ts', 'react-wrapper.tsx', 'react-raw.tsx', 'vue-types.ts']));
+    typeCheck('bundler', snippets, ['--jsx', 'react-jsx']);
   }, 120_000);
 });
 
