@@ -92,7 +92,7 @@ const browserBuilds = [
 
 export default [
   packageBuild('client', ['index', 'schema', 'schema/json-schema'], { types: [] }),
-  packageBuild('widget', ['index', 'define', 'react', 'vue'], { types: [] }),
+  packageBuild('widget', ['index', 'define', 'react', 'vue', 'hearken-global'], { types: [] }),
   packageBuild('collector', ['index', 'bin']),
   ...browserBuilds,
   {

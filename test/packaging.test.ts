@@ -1,6 +1,7 @@
 // Checks the built packages as npm consumers get them. Needs `npm run build` first (npm test does it).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publint } from 'publint';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,22 @@ describe.each(packages)('@hearken/%s as published', (name) => {
     }
     if (name !== 'widget') expect(sideEffects).toBe(false);
   });
+});
+
+describe.each(packages)('@hearken/%s packed', (name) => {
+  it('is attw clean under the ESM-only profile', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hearken-pack-'));
+    try {
+      const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: `packages/${name}`, encoding: 'utf8' }).trim().split('\n').pop()!;
+      try {
+        execFileSync(process.execPath, ['node_modules/@arethetypeswrong/cli/dist/index.js', join(dir, tarball), '--profile', 'esm-only', '--format', 'ascii'], { encoding: 'utf8' });
+      } catch (error) {
+        throw new Error(`attw found problems:\n${(error as { stdout: string }).stdout}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('@hearken/client extras', () => {
@@ -137,7 +154,7 @@ describe('server rendering', () => {
   // Node has no DOM; Lit brings a server-side registry of its own, which may hold the classes.
   it('imports every widget entry in Node without throwing', () => {
     const entries = Object.entries<string | Record<string, string>>(manifest('widget').exports)
-      .filter(([subpath, target]) => typeof target !== 'string' && subpath !== '.' && !subpath.endsWith('.json'))
+      .filter(([subpath, target]) => typeof target !== 'string' && subpath !== '.' && !target.default!.includes('/browser/')) // not the script tag's classic script
       .map(([subpath]) => `@hearken/widget${subpath.slice(1)}`);
     const script = `await import('@hearken/widget'); for (const entry of ${JSON.stringify(entries)}) await import(entry); console.log(typeof HTMLElement);`;
     expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim()).toBe('undefined');
