@@ -25,8 +25,10 @@ export function isCalendarDate(value: string): boolean {
   return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
 }
 
-/** A string matching `pattern`, reported with zod's code for formats. */
-const matches = (pattern: RegExp) => z.refine<string>((value) => pattern.test(value), { message: 'invalid format', params: { code: 'invalid_format' } });
+/** A string that passes `test`, reported with zod's code for formats. */
+const valid = (test: (value: string) => boolean) => z.refine<string>(test, { message: 'invalid format', params: { code: 'invalid_format' } });
+/** A string matching `pattern`. */
+const matches = (pattern: RegExp) => valid((value) => pattern.test(value));
 
 /** One of `values`. */
 const oneOf = <const T extends readonly string[]>(values: T) =>
@@ -175,7 +177,7 @@ export const FeedbackSchema = z
     ...inputShape,
     id: z.string().check(matches(UUID)),
     schemaVersion: z.custom<1>((value) => value === 1),
-    createdAt: z.string().check(matches(ISO_DATE_TIME), z.refine(isCalendarDate, { message: 'no such day', params: { code: 'invalid_format' } })),
+    createdAt: z.string().check(valid((value) => ISO_DATE_TIME.test(value) && isCalendarDate(value))),
     audience: oneOf(AUDIENCES),
     category: label(64),
     anonymous: z.boolean(),
