@@ -7,5 +7,9 @@ import './i18n/builtin-languages.js';
 import { HearkenRating } from './rating/rating.js';
 import { defineElements } from './registration.js';
 
+// The types arrive with this import alone: the element classes carry the HTMLElementTagNameMap
+// entries and the events module the GlobalEventHandlersEventMap entries.
+export type * from './index.js';
+
 HearkenFeedback.checkReplies ??= (credentials) => checkThreads({ credentials: (credentials || undefined) as 'include' | undefined });
 defineElements({ feedback: HearkenFeedback, form: HearkenForm, rating: HearkenRating });

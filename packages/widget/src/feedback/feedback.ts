@@ -1,7 +1,9 @@
-import type { HearkenClient, User } from '@hearken/client';
+import type { Audience, HearkenClient, RatingScale, User } from '@hearken/client';
+import type { LauncherPosition, Theme } from '../base/attributes.js';
 import { HearkenOpenEvent } from '../events/open-event.js';
 import { hasFollowUps, unreadReplies } from '@hearken/client/follow-up';
 import { SHARED_ATTRIBUTES } from '../base/attributes.js';
+import { HTMLElementOrStub } from '../base/html-element.js';
 import { launcherMessages } from '../i18n/launcher-messages.js';
 import { resolveLocale } from '../i18n/locale.js';
 import { format, type LauncherMessages, type Messages } from '../i18n/messages.js';
@@ -84,7 +86,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
  * @cssproperty [--hearken-z-index=2147483000] - Stacking of the launcher.
  * @cssproperty [--hearken-dialog-width=440px] - Width of the dialog.
  */
-export class HearkenFeedback extends HTMLElement {
+export class HearkenFeedback extends HTMLElementOrStub {
   static observedAttributes = [...FORWARDED, 'minimized'];
 
   /**
@@ -103,24 +105,24 @@ export class HearkenFeedback extends HTMLElement {
    */
   static checkReplies?: (credentials: string | null) => Promise<unknown>;
 
-  /** URL the feedback is POSTed to. */
+  /** URL the feedback is POSTed to (required to send). */
   declare endpoint: string | null;
-  /** `external` or `internal`. */
-  declare audience: string | null;
-  /** Language, e.g. `de`. */
+  /** Who gives the feedback; `null` means `external`. */
+  declare audience: Audience | null;
+  /** Language, e.g. `de`; `null` means the page's `<html lang>`, else `en`. */
   declare locale: string | null;
-  /** Routing key. */
+  /** Routing key sent with every feedback. */
   declare site: string | null;
-  /** `light`, `dark` or `auto`. */
-  declare theme: string | null;
-  /** Where the launcher sits. */
-  declare position: string | null;
-  /** Rating scale offered in the form. */
-  declare rating: string | null;
-  /** Comma-separated categories. */
+  /** Colour theme; `null` means `light`. */
+  declare theme: Theme | null;
+  /** Where the launcher sits; `null` means `bottom-right`. */
+  declare position: LauncherPosition | null;
+  /** Rating scale offered in the form; `null` offers none. */
+  declare rating: RatingScale | null;
+  /** Comma-separated categories offered; `null` means the audience's defaults. */
   declare categories: string | null;
-  /** `include` sends cookies to the endpoint. */
-  declare credentials: string | null;
+  /** `include` sends cookies to the endpoint (intranets); `null` means `same-origin`. */
+  declare credentials: RequestCredentials | null;
 
   static {
     // The properties mirror the attributes (set `null` to remove one).
