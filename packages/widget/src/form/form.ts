@@ -219,6 +219,12 @@ export class HearkenForm extends HearkenElement {
                     ${error('email')}
                   </div>
                   <label class="check"><input type="checkbox" .checked=${d.mayContact} @change=${(e: Event) => set('mayContact', (e.target as HTMLInputElement).checked)} />${t.mayContact}</label>`}
+            <details class="disclosure">
+              <summary>${t.whatIsSent}</summary>
+              <ul>
+                ${[...t.sentFields, ...(internal ? [t.sentFieldsInternal] : [t.sentFieldsEmail])].map((item) => html`<li>${item}</li>`)}
+              </ul>
+            </details>
             <div class="honeypot" aria-hidden="true">
               <label>Website<input type="text" name="website" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.#honeypot = (e.target as HTMLInputElement).value)} /></label>
             </div>

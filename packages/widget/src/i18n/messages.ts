@@ -29,6 +29,11 @@ export interface FormMessages {
   departmentLabel: string;
   urgencyLabel: string;
   urgencies: { low: string; normal: string; high: string };
+  /** "What is sent?": a disclosure listing what a feedback carries, in plain words. */
+  whatIsSent: string;
+  sentFields: string[];
+  sentFieldsEmail: string;
+  sentFieldsInternal: string;
   send: string;
   sending: string;
   sent: string;
