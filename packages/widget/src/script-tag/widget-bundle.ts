@@ -6,11 +6,15 @@ import { languageOf } from '../i18n/translations.js';
 import { HearkenRating } from '../rating/rating.js';
 import { defineElements } from '../registration.js';
 
-defineElements({ form: HearkenForm, rating: HearkenRating });
-
 export { sharedClientFor } from '../sending/shared-client.js';
 export { checkThreads } from '@hearken/client';
 export { createFeedbackDialog } from '../feedback/feedback-dialog.js';
 
-/** Loads the one complete built-in table the page needs: German for `de…`, else English. */
-export const loadLanguage = (locale: string): Promise<unknown> => (languageOf(locale) === 'de' ? import('./language-de.js') : import('./language-en.js'));
+/**
+ * Loads the one complete built-in table the page needs (German for `de…`, else English), then
+ * defines <hearken-form> and <hearken-rating>: inline elements upgrade with their strings there.
+ */
+export async function loadLanguage(locale: string): Promise<void> {
+  await (languageOf(locale) === 'de' ? import('./language-de.js') : import('./language-en.js'));
+  defineElements({ form: HearkenForm, rating: HearkenRating });
+}
