@@ -1,9 +1,3 @@
-import type { HearkenCloseEvent } from '../events/close-event.js';
-import type { HearkenErrorEvent } from '../events/error-event.js';
-import type { HearkenOpenEvent } from '../events/open-event.js';
-import type { HearkenQueuedEvent } from '../events/queued-event.js';
-import type { HearkenSentEvent } from '../events/sent-event.js';
-import type { HearkenSubmitEvent } from '../events/submit-event.js';
 import type { HearkenFeedback } from '../feedback/feedback.js';
 import type { HearkenForm } from '../form/form.js';
 import type { HearkenRating } from '../rating/rating.js';
@@ -17,12 +11,4 @@ export type FormProps = Partial<Pick<HearkenForm, 'endpoint' | 'audience' | 'loc
 /** What a template may set on `<hearken-rating>`. */
 export type RatingProps = Partial<Pick<HearkenRating, 'endpoint' | 'audience' | 'locale' | 'site' | 'theme' | 'credentials' | 'client' | 'messages' | 'scale' | 'value' | 'name' | 'label' | 'required'>>;
 
-/** The events every Hearken element may fire, by name. */
-export interface HearkenEvents {
-  'hearken-open': HearkenOpenEvent;
-  'hearken-close': HearkenCloseEvent;
-  'hearken-submit': HearkenSubmitEvent;
-  'hearken-sent': HearkenSentEvent;
-  'hearken-queued': HearkenQueuedEvent;
-  'hearken-error': HearkenErrorEvent;
-}
+export type { HearkenEvents } from '../events.js';
