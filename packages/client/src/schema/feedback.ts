@@ -13,6 +13,8 @@ z.config({ jitless: true });
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An email address as browsers' `<input type=email>` accept it, with a dot in the domain. */
 export const EMAIL = /^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)+$/i;
+/** A follow-up key: 22 to 128 base64url characters (at least 128 random bits). */
+export const FOLLOW_UP_KEY = /^[A-Za-z0-9_-]{22,128}$/;
 /** ISO 8601 date-time with `Z` or an offset, e.g. `2026-11-26T10:00:00.000Z`. */
 export const ISO_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
 
@@ -170,6 +172,8 @@ export const FeedbackSchema = z
     category: label(64),
     anonymous: z.boolean(),
     context: z.optional(ContextSchema),
+    // The writer's secret for the thread (see docs/follow-up.md); endpoints without threads ignore it.
+    followUp: z.optional(z.object({ key: z.string().check(matches(FOLLOW_UP_KEY)) })),
   })
   .check(messageOrRating, emailToBeContacted, anonymousCarriesNoIdentity);
 

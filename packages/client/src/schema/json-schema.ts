@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AUDIENCES, FeedbackSchema, ISO_DATE_TIME, RATING_SCALES, URGENCIES } from './feedback.js';
+import { AUDIENCES, FeedbackSchema, FOLLOW_UP_KEY, ISO_DATE_TIME, RATING_SCALES, URGENCIES } from './feedback.js';
 import { MESSAGE_MAX_LENGTH } from './message-length.js';
 
 type JsonSchema = Record<string, unknown> & { properties: Record<string, Record<string, unknown>> };
@@ -24,6 +24,11 @@ export function feedbackJsonSchema(): JsonSchema {
     audience: { type: 'string', enum: [...AUDIENCES] },
     urgency: { type: 'string', enum: [...URGENCIES] },
     message: { type: 'string', maxLength: MESSAGE_MAX_LENGTH, description: `At most ${MESSAGE_MAX_LENGTH} Unicode code points, after trimming.` },
+    followUp: {
+      type: 'object',
+      required: ['key'],
+      properties: { key: { type: 'string', pattern: FOLLOW_UP_KEY.source, description: 'A random secret (at least 128 bits, base64url) kept by the writer; the endpoint stores only its hash.' } },
+    },
     tags: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 50 } },
     metadata: {
       type: 'object',

@@ -184,6 +184,13 @@ export function createSqliteStorage(path: string): FeedbackStorage {
     }
   };
 
+  // The write-ahead log still holds earlier copies of a removed item's pages until a checkpoint:
+  // move everything into the file (where secure_delete has overwritten it) and empty the log.
+  // Best effort: with readers in the middle of a transaction the log is emptied at a later checkpoint.
+  const removeFromLog = () => {
+    if (path !== ':memory:') db.pragma('wal_checkpoint(TRUNCATE)');
+  };
+
   return {
     insert: (record, messages = []) =>
       new Promise<boolean>((resolve, reject) => {
@@ -231,7 +238,7 @@ export function createSqliteStorage(path: string): FeedbackStorage {
         for (const table of ['reply', 'status_change', 'outgoing']) db.prepare(`DELETE FROM ${table} WHERE feedback_id = ?`).run(id);
         db.prepare('INSERT INTO removed (id_hash) VALUES (?) ON CONFLICT DO NOTHING').run(removedIdHash(id));
         return true;
-      }).immediate(),
+      }).immediate() && (removeFromLog(), true),
     deliveryProblems: async (ids) => problems.all(JSON.stringify(ids)) as DeliveryProblem[],
     claimOutgoing: async (kind, { now, leaseMs, limit }) =>
       claim.all({ kind, now, limit, leaseUntil: now + leaseMs, token: crypto.randomUUID() }) as OutgoingMessage[],
