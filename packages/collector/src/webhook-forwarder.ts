@@ -4,8 +4,11 @@ import type { FeedbackStorage, NewOutgoingMessage, StoredFeedback } from './stor
 
 /** Options of {@link createWebhookForwarder}. */
 export interface WebhookForwarderOptions {
-  /** Incoming-webhook URL (Slack-, Teams- or Mattermost-style, or your own). */
-  url: string;
+  /**
+   * Incoming-webhook URL (Slack-, Teams- or Mattermost-style, or your own) for the feedback `when`
+   * picks. Without it the forwarder sends only forwards queued by others, e.g. a routes file's teams.
+   */
+  url?: string;
   /** Where pending forwards are kept: the collector's storage, so they survive a restart and are shared by every instance. */
   storage: FeedbackStorage;
   /** Which feedback to forward. @default internal feedback with urgency `high` */
@@ -31,7 +34,8 @@ export interface WebhookForwarder extends OutgoingWorker {
   outgoing(record: StoredFeedback): NewOutgoingMessage[];
 }
 
-const describe = ({ feedback: f, identity }: StoredFeedback) => {
+/** One line (plus the page's address) that tells a team what came in: the `text` of a webhook forward. */
+export const summarizeFeedback = ({ feedback: f, identity }: StoredFeedback): string => {
   const who = f.anonymous ? 'anonymous' : [f.user?.name, f.user?.department].filter(Boolean).join(', ') || 'someone';
   return `[${f.urgency ?? 'normal'}] ${f.category} from ${who}${identity === 'verified' ? ' (verified)' : ''}: ${f.message ?? `${f.rating?.scale} ${f.rating?.value}`}${f.context?.url ? `\n${f.context.url}` : ''}`;
 };
@@ -72,7 +76,7 @@ export function createWebhookForwarder(options: WebhookForwarderOptions): Webhoo
 
   return {
     outgoing: (record) =>
-      when(record) ? [{ kind: 'webhook', target: url, payload: JSON.stringify(options.format === 'json' ? record : { text: describe(record) }) }] : [],
+      url && when(record) ? [{ kind: 'webhook', target: url, payload: JSON.stringify(options.format === 'json' ? record : { text: summarizeFeedback(record) }) }] : [],
     ...worker,
   };
 }
