@@ -23,7 +23,7 @@ article.new{border-left:4px solid var(--accent)}article.resolved{opacity:.65}
 .thread{list-style:none;margin:.5rem 0;padding:0;display:flex;flex-direction:column;gap:.4rem}.thread li{border-left:3px solid var(--line);padding:.1rem .6rem}
 .thread li.team{border-color:var(--accent)}.thread li.note{border-color:#b8860b;background:color-mix(in srgb,#b8860b 10%,transparent)}
 .thread p{margin:.1rem 0;white-space:pre-wrap;overflow-wrap:anywhere}form.reply{display:flex;flex-direction:column;gap:.4rem;margin-top:.5rem}
-form.reply label.check{flex-direction:row;align-items:center;gap:.3rem}textarea{font:inherit;padding:.3rem .45rem;border:1px solid var(--line);border-radius:6px;background:var(--card);color:inherit;min-height:3.5rem}
+form.reply label.check{flex-direction:row;align-items:center;gap:.3rem}form.reply button{align-self:flex-start}textarea{font:inherit;padding:.3rem .45rem;border:1px solid var(--line);border-radius:6px;background:var(--card);color:inherit;min-height:3.5rem}
 .overdue{background:#b3261e;color:#fff;border-color:#b3261e}nav.views{display:flex;gap:.8rem;padding:.6rem 1.2rem 0}nav.views a[aria-current]{font-weight:600;text-decoration:none}`;
 
 function page(title: string, nonce: string, body: string): string {
