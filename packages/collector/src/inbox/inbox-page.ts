@@ -62,7 +62,7 @@ function card(item: InboxItem, back: string): string {
 <div class="meta"><span class="badge">${e(f.category)}</span>${f.urgency ? `<span class="badge ${e(f.urgency)}">${e(f.urgency)}</span>` : ''}${rating ? `<span class="badge">${e(rating)}</span>` : ''}${spam ? '<span class="badge high">spam</span>' : ''}${item.overdue ? '<span class="badge overdue">overdue</span>' : ''}${item.team ? `<span class="badge">team ${e(item.team)}</span>` : ''}<span>${e(status)}</span>${when(f.createdAt)}</div>
 ${f.message ? `<p class="message">${e(f.message)}</p>` : ''}
 <div class="meta">${who ? `<span>${e(who)}${identity ? ` (${e(identity)})` : ''}</span>` : ''}${f.contact?.mayContact && f.contact.email ? `<a href="mailto:${e(f.contact.email)}">${e(f.contact.email)}</a>` : ''}${f.site ? `<span>site ${e(f.site)}</span>` : ''}${f.context?.url ? `<span>${e(f.context.url)}</span>` : ''}</div>
-${thread(item)}${undelivered}
+${thread(item)}${item.history?.length ? `<p class="meta">History: ${item.history.map((h) => `${e(h.status)} ${when(h.at)} (${e(h.by)})`).join(' → ')}</p>` : ''}${undelivered}
 <form class="actions" method="post" action="/inbox/status"><input type="hidden" name="id" value="${e(f.id)}"><input type="hidden" name="back" value="${e(back)}">${buttons}</form>
 ${spam ? '' : replyForm}
 </article>`;

@@ -225,6 +225,8 @@ describe('inbox: answering', () => {
     const [listed] = await items(server, '?status=resolved');
     expect(listed!.history.map(({ status, by }) => [status, by])).toEqual([['read', 'bearer'], ['in-progress', 'cookie'], ['resolved', 'bearer']]);
     expect(listed!.history.every((h) => Math.abs(Date.parse(h.at) - Date.now()) < 60_000)).toBe(true);
+    const page = await (await fetch(`${server.url}/inbox`, { headers: auth })).text();
+    expect(page).toMatch(/History: read <time[^>]*>[^<]*<\/time> \(bearer\) → in-progress <time[^>]*>[^<]*<\/time> \(cookie\) → resolved/);
   });
 
   it('lists as overdue what waits past its target without a team reply, until answered (a note does not count) or resolved', async () => {
