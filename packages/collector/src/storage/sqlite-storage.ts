@@ -187,8 +187,17 @@ export function createSqliteStorage(path: string): FeedbackStorage {
   // The write-ahead log still holds earlier copies of a removed item's pages until a checkpoint:
   // move everything into the file (where secure_delete has overwritten it) and empty the log.
   // Best effort: with readers in the middle of a transaction the log is emptied at a later checkpoint.
+  // Without waiting: another process's reader or writer would otherwise hold this one up for the busy timeout.
   const removeFromLog = () => {
-    if (path !== ':memory:') db.pragma('wal_checkpoint(TRUNCATE)');
+    if (path === ':memory:') return;
+    db.pragma('busy_timeout = 0');
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Busy: a later checkpoint empties the log.
+    } finally {
+      db.pragma('busy_timeout = 5000');
+    }
   };
 
   return {
