@@ -162,6 +162,9 @@ describe('inbox: answering', () => {
     const broken = await fetch(`${server.url}/inbox/${item.id}/replies`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: '{"body":' });
     expect(broken.status).toBe(400);
     expect((await fetch(`${server.url}/inbox/${item.id}/replies`, { headers: auth })).status).toBe(405);
+    expect((await fetch(`${server.url}/inbox/${item.id}/replies`, { method: 'POST', headers: { 'content-type': 'text/plain', ...auth }, body: 'hello' })).status).toBe(415);
+    const huge = await fetch(`${server.url}/inbox/${item.id}/replies`, { method: 'POST', headers: auth, body: new URLSearchParams({ body: 'x'.repeat(70_000) }) });
+    expect(huge.status).toBe(413);
     const [listed] = await items(server);
     expect(listed!.replies.map((r) => [r.author, r.body, r.internal])).toEqual([
       ['team', 'Thanks, fixed in 2.1', false],

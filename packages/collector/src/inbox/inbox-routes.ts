@@ -1,6 +1,6 @@
 import { DEFAULT_ANSWER_TARGETS, isOverdue, type AnswerTargets } from '../follow-up/answer-targets.js';
 import { readReplyText } from '../follow-up/reply-text.js';
-import { readJson } from '../intake/read-body.js';
+import { BodyTooLargeError, readBody, readJson } from '../intake/read-body.js';
 import { json } from '../json-response.js';
 import { FEEDBACK_STATUSES, type DeliveryProblem, type FeedbackStatus, type FeedbackStorage, type NewOutgoingMessage, type Reply, type StoredFeedback } from '../storage/feedback-storage.js';
 import { inboxStats } from './inbox-stats.js';
@@ -57,6 +57,9 @@ const html = (body: string, status: number, nonce: string, headers: Record<strin
     },
   });
 
+/** Largest body of a team reply (JSON or form): 5,000 code points of up to 4 bytes, encoded, fit. */
+const MAX_REPLY_BYTES = 64 * 1024;
+
 /** Where a form goes back to: a page of the inbox, never elsewhere. */
 const backTo = (value: unknown) => {
   const back = typeof value === 'string' ? value : '/inbox';
@@ -97,14 +100,19 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
 
   /** `POST /inbox/{id}/replies`, as JSON (`201`) or from the page's form (`303` back to the page). */
   async function reply(request: Request, id: string): Promise<Response> {
-    const isForm = !/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '');
+    const isForm = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers.get('content-type') ?? '');
     let fields: { body?: unknown; internal?: unknown; back?: unknown };
     if (isForm) {
-      const form = await request.formData().catch(() => undefined);
-      if (!form) return json({ error: 'malformed_body' }, 400);
+      let form: URLSearchParams;
+      try {
+        form = new URLSearchParams(await readBody(request, MAX_REPLY_BYTES));
+      } catch (error) {
+        return error instanceof BodyTooLargeError ? json({ error: 'payload_too_large', limit: MAX_REPLY_BYTES }, 413, { connection: 'close' }) : json({ error: 'malformed_body' }, 400);
+      }
       fields = { body: form.get('body') ?? undefined, internal: form.get('internal') === 'on' || form.get('internal') === 'true', back: form.get('back') };
     } else {
-      const body = await readJson(request, 64 * 1024, {});
+      // Anything but a form is read as JSON: another type gets 415 there.
+      const body = await readJson(request, MAX_REPLY_BYTES, {});
       if ('response' in body) return body.response;
       fields = (typeof body.value === 'object' && body.value) || {};
     }
