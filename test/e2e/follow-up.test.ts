@@ -1,6 +1,6 @@
 // The follow-up loop, end to end in Chromium against the hearken-collector CLI: a visitor sends
 // feedback through the script tag; the team answers (and leaves an internal note); on a later visit
-// the launcher shows the reply, "Your messages" shows it, and the visitor answers back.
+// the launcher shows the replies, "Your messages" shows them, and the visitor answers back.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,7 +63,18 @@ describe('follow-up, end to end', () => {
     const reply = await fetch(`${collector.url}/inbox/${item!.feedback.id}/replies`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ body: 'Thanks! We found the cause and it is fixed.', internal: false }) });
     expect(reply.status).toBe(201);
 
-    // A later visit: the launcher says there is a reply, in its accessible name.
+    // Another team member answers from the inbox page, logged in with the token.
+    const team = await browser.newContext();
+    const inboxPage = await team.newPage();
+    await inboxPage.goto(`${collector.url}/inbox`);
+    await inboxPage.getByLabel('Admin token').fill(TOKEN);
+    await inboxPage.getByLabel('Admin token').press('Enter');
+    await inboxPage.getByLabel(`Reply to ${item!.feedback.id.slice(0, 8)}`).fill('If it happens again, the help desk is on 4711.');
+    await inboxPage.getByRole('button', { name: 'Send', exact: true }).click();
+    await inboxPage.getByText('If it happens again, the help desk is on 4711.').waitFor();
+    await team.close();
+
+    // A later visit: the launcher says there are replies, in its accessible name.
     const threadRequests: string[] = [];
     page.on('response', (response) => response.url().endsWith('/thread') && threadRequests.push(response.url()));
     // The thread was checked less than 10 minutes ago (right after sending): let the check be due.
@@ -73,7 +84,7 @@ describe('follow-up, end to end', () => {
       localStorage.setItem('hearken:my-feedback', JSON.stringify(list));
     });
     await page.reload();
-    const launcher = page.getByRole('button', { name: 'Feedback, 1 new reply' });
+    const launcher = page.getByRole('button', { name: 'Feedback, 2 new replies' });
     await launcher.waitFor();
 
     await launcher.click();
@@ -91,6 +102,7 @@ describe('follow-up, end to end', () => {
     expect(after!.replies.map((r) => [r.author, r.body, r.internal])).toEqual([
       ['team', 'Looks like the index job again', true],
       ['team', 'Thanks! We found the cause and it is fixed.', false],
+      ['team', 'If it happens again, the help desk is on 4711.', false],
       ['you', 'Works for me now, thank you', false],
     ]);
     // Seen now: the launcher's name no longer counts it.

@@ -52,7 +52,9 @@ const html = (body: string, status: number, nonce: string, headers: Record<strin
       'cache-control': 'no-store',
       'content-security-policy': `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
       'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
+      // Not `no-referrer`: under it browsers send `Origin: null` with the page's own form posts, which the
+      // cross-site check below must refuse. `same-origin` still sends nothing to other sites.
+      'referrer-policy': 'same-origin',
       ...headers,
     },
   });
