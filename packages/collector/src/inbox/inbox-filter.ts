@@ -13,6 +13,8 @@ export function readFilter(params: URLSearchParams): InboxFilter {
   pick('status', FEEDBACK_STATUSES);
   for (const key of ['category', 'department', 'site'] as const) pick(key);
   for (const key of ['from', 'to'] as const) if (/^\d{4}-\d\d-\d\d/.test(params.get(key) ?? '')) pick(key);
+  const email = params.get('email')?.trim().toLowerCase();
+  if (email && email.length <= 254 && email.includes('@')) filter.email = email;
   const spam = params.get('spam');
   if (spam === 'only') filter.spam = 'only';
   else if (spam === 'true' || spam === '1') filter.spam = true;

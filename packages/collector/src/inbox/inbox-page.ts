@@ -11,7 +11,7 @@ h1{font-size:1.15rem;margin:0}h2{font-size:1rem;margin:.2rem 0 .6rem}header nav{
 a{color:var(--accent)}form.filters{display:flex;flex-wrap:wrap;gap:.5rem;padding:.8rem 1.2rem;align-items:end}
 label{display:flex;flex-direction:column;font-size:.8rem;color:var(--muted);gap:.15rem}
 input,select,button{font:inherit;padding:.3rem .45rem;border:1px solid var(--line);border-radius:6px;background:var(--card);color:inherit;min-height:2rem}
-button{cursor:pointer}button.primary{background:var(--accent);color:#fff;border-color:var(--accent)}
+button{cursor:pointer}button.primary{background:var(--accent);color:#fff;border-color:var(--accent)}button.danger{background:#b3261e;color:#fff;border-color:#b3261e}details.delete{margin-top:.4rem}details.delete p{margin:.3rem 0}
 main{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:1.2rem;padding:0 1.2rem 2rem}
 article{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:.8rem 1rem;margin-bottom:.8rem}
 article.new{border-left:4px solid var(--accent)}article.resolved{opacity:.65}
@@ -65,6 +65,7 @@ ${f.message ? `<p class="message" dir="auto">${e(f.message)}</p>` : ''}
 ${thread(item)}${item.history?.length ? `<p class="meta">History: ${item.history.map((h) => `${e(h.status)} ${when(h.at)} (${e(h.by)})`).join(' → ')}</p>` : ''}${undelivered}
 <form class="actions" method="post" action="/inbox/status"><input type="hidden" name="id" value="${e(f.id)}"><input type="hidden" name="back" value="${e(back)}">${buttons}</form>
 ${spam ? '' : replyForm}
+<details class="delete"><summary>Delete…</summary><form method="post" action="/inbox/${e(encodeURIComponent(f.id))}/delete"><p>This removes the feedback, its replies and notes, and anything still to be sent for it, for good.</p><button class="danger">Delete for good</button></form></details>
 </article>`;
 }
 

@@ -76,6 +76,9 @@ function readPublicUrl(text: string): URL {
   return url;
 }
 
+/** Whether a feedback names `email` (lower-case) as its contact's or its user's address: what is held about that person. */
+const holdsEmail = ({ feedback }: StoredFeedback, email: string) => feedback.contact?.email?.toLowerCase() === email || feedback.user?.email?.toLowerCase() === email;
+
 /** Whether `pathname` belongs to the inbox. */
 export const isInboxPath = (pathname: string): boolean => pathname === '/inbox' || pathname.startsWith('/inbox/') || pathname === '/inbox.json' || pathname === '/inbox.csv';
 
@@ -167,6 +170,25 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
       if (!(await storage.setStatus(id, status, access))) return json({ error: 'not_found' }, 404);
       return redirect(backTo(form?.get('back')));
     }
+    // Deleting one item (`DELETE /inbox/{id}`, or the page's confirmed form), or every item of one person (`DELETE /inbox?email=`).
+    const removal = /^\/inbox\/([^/]{1,200})(\/delete)?$/.exec(url.pathname);
+    if (removal && (request.method === 'DELETE' || (request.method === 'POST' && removal[2]))) {
+      let id: string;
+      try {
+        id = decodeURIComponent(removal[1]!);
+      } catch {
+        return json({ error: 'not_found' }, 404);
+      }
+      if (!(await storage.remove(id))) return json({ error: 'not_found' }, 404);
+      return request.method === 'POST' ? redirect('/inbox') : new Response(null, { status: 204 });
+    }
+    if (url.pathname === '/inbox' && request.method === 'DELETE') {
+      const email = readFilter(url.searchParams).email;
+      if (!email) return json({ error: 'email_required', message: 'DELETE /inbox deletes the items of one person: give ?email=ADDRESS' }, 400);
+      const matching = (await storage.list({ spam: true, limit: 1_000_000 })).filter((r) => holdsEmail(r, email));
+      for (const record of matching) await storage.remove(record.feedback.id);
+      return json({ deleted: matching.length }, 200);
+    }
     const replies = /^\/inbox\/([^/]{1,200})\/replies$/.exec(url.pathname);
     if (replies) {
       if (request.method !== 'POST') return json({ error: 'method_not_allowed' }, 405, { allow: 'POST' });
@@ -186,10 +208,14 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
       return json(inboxStats(all, targetOf, (r) => options.routeOf?.(r)?.team, now), 200);
     }
     const overdueOnly = url.searchParams.get('overdue') === 'true';
-    // Overdue depends on the clock, so it is filtered here, over every match of the other filters.
-    const records = overdueOnly
-      ? (await storage.list({ ...filter, limit: 1_000_000 })).filter((r) => isOverdue(r, targetOf(r), now)).slice(0, filter.limit ?? 500)
-      : await storage.list(filter);
+    // Overdue depends on the clock and an email may be in two places, so both are filtered here, over every match of the other filters.
+    const { email } = filter;
+    const records =
+      overdueOnly || email
+        ? (await storage.list({ ...filter, ...(email ? { spam: filter.spam ?? true } : {}), limit: 1_000_000 }))
+            .filter((r) => (!overdueOnly || isOverdue(r, targetOf(r), now)) && (!email || holdsEmail(r, email)))
+            .slice(0, filter.limit ?? 500)
+        : await storage.list(filter);
     const items = await toItems(records, now);
     if (url.pathname === '/inbox.json') return json({ items }, 200);
     if (url.pathname === '/inbox.csv') {

@@ -61,6 +61,8 @@ export function createIntake(
     delete feedback.followUp;
     if (feedback.user) record.identity = identitySecret && (await verifyIdentity(feedback.user, identitySecret)) ? 'verified' : 'unverified';
     if (feedback.user?.signature) delete feedback.user.signature;
+    // Anonymous means nothing that points at the person is kept: no browser string either.
+    if (feedback.anonymous && feedback.context) delete feedback.context.userAgent;
     const isNew = await storage.insert(record, spam ? undefined : options.outgoing?.(record));
     if (isNew && !spam) onStored?.(record);
     // `followUp: true`: this endpoint keeps threads (GET /feedback/{id}/thread).

@@ -58,6 +58,8 @@ export interface InboxFilter {
   status?: FeedbackStatus;
   from?: string;
   to?: string;
+  /** Items whose contact or user email is this address (lower-case); read by the inbox, not by the stores. */
+  email?: string;
   /** Include spam (`true`) or show only spam (`'only'`). @default false */
   spam?: boolean | 'only';
   /** @default 500 */
