@@ -32,7 +32,11 @@ async function openMessages(markup: string) {
   return el;
 }
 
+const forgetAll = () => readMyFeedback().forEach((entry) => forgetMyFeedback(entry.id));
+
 describe('"Your messages"', () => {
+  // Other test files send feedback too: start each test from a browser that holds no keys.
+  beforeEach(forgetAll);
   afterEach(() => {
     document.querySelectorAll('hearken-feedback').forEach((e) => e.remove());
     for (const entry of readMyFeedback()) forgetMyFeedback(entry.id);
