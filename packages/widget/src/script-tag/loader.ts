@@ -8,7 +8,7 @@ import { hasPendingFeedback } from '@hearken/client/pending';
 import { ATTRIBUTES, HearkenFeedback } from '../feedback/feedback.js';
 import { resolveLocale } from '../i18n/locale.js';
 import { defineElements, VERSION } from '../registration.js';
-import { widgetBaseUrl } from './base-url.js';
+import { builtInLanguage, widgetBaseUrl } from './base-url.js';
 
 /** `window.Hearken`, the script tag's API. */
 export interface HearkenApi {
@@ -32,9 +32,10 @@ type WidgetModule = typeof import('./widget-bundle.js');
 const page = window as unknown as { Hearken?: Partial<HearkenApi> & { q?: QueuedCall[] } };
 
 /** Starts the widget from the script tag's `data-*` attributes (the element's attribute names). */
-function start(data: Record<string, string | undefined>, widgetUrl: string): void {
+function start(data: Record<string, string | undefined>, baseUrl: string): void {
+  const widgetUrl = new URL('hearken-widget.js', baseUrl).href;
   // An async script may run before the body is parsed: wait for it, and for inline elements in it.
-  if (document.readyState === 'loading') return void document.addEventListener('DOMContentLoaded', () => start(data, widgetUrl), { once: true });
+  if (document.readyState === 'loading') return void document.addEventListener('DOMContentLoaded', () => start(data, baseUrl), { once: true });
   // Listed twice, or after another copy: the first one serves the page.
   if (page.Hearken?.version) return;
 
@@ -48,7 +49,11 @@ function start(data: Record<string, string | undefined>, widgetUrl: string): voi
       );
       throw error;
     }));
-  HearkenFeedback.loadForm = (locale) => loadWidget().then((widget) => widget.loadLanguage(locale));
+  // The language file is fetched beside the widget, not after it: one round trip on intent, not two.
+  HearkenFeedback.loadForm = (locale) => {
+    void import(new URL(`hearken-language-${builtInLanguage(locale)}.js`, baseUrl).href).catch(() => {});
+    return loadWidget().then((widget) => widget.loadLanguage(locale));
+  };
   HearkenFeedback.loadDialog = loadWidget;
   defineElements({ feedback: HearkenFeedback });
 
@@ -97,4 +102,4 @@ try {
   valid = Boolean(endpoint) && /^https?:$/.test(new URL(endpoint!, location.href).protocol);
 } catch {}
 if (!valid) console.error(`Hearken: no widget, data-endpoint must be the feedback URL (https://…); got ${endpoint ? `"${endpoint}"` : 'none'}.`);
-else start({ ...script!.dataset }, new URL('hearken-widget.js', widgetBaseUrl(script!.src, VERSION)).href);
+else start({ ...script!.dataset }, widgetBaseUrl(script!.src, VERSION));
