@@ -8,6 +8,8 @@ export const END = '<!-- reference:end -->';
 
 const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+const code = (text) => (text ? `\`${cell(text)}\`` : '—');
+
 export function renderReference(manifest) {
   const out = [];
   for (const module of manifest.modules) {
@@ -16,11 +18,11 @@ export function renderReference(manifest) {
       out.push(`### \`<${element.tagName}>\``, '', cell(element.summary ?? element.description), '');
       const attributes = element.attributes ?? [];
       if (attributes.length) {
-        out.push('| attribute | property | description |', '|---|---|---|');
+        out.push('| attribute | property | type | description |', '|---|---|---|---|');
         const members = new Set((element.members ?? []).map((m) => m.name));
         for (const a of attributes) {
           const property = a.fieldName ?? (members.has(a.name) ? a.name : undefined);
-          out.push(`| \`${a.name}\` | ${property ? `\`${property}\`` : '—'} | ${cell(a.description)} |`);
+          out.push(`| \`${a.name}\` | ${property ? `\`${property}\`` : '—'} | ${code(a.type?.text)} | ${cell(a.description)} |`);
         }
         out.push('');
       }
@@ -28,8 +30,8 @@ export function renderReference(manifest) {
       if (methods.length) out.push(`Methods: ${methods.map((m) => `\`${m.name}()\``).join(', ')}.`, '');
       const events = (element.events ?? []).filter((e) => e.name);
       if (events.length) {
-        out.push('| event | description |', '|---|---|');
-        for (const e of events) out.push(`| \`${e.name}\` | ${cell(e.description)} |`);
+        out.push('| event | class | description |', '|---|---|---|');
+        for (const e of events) out.push(`| \`${e.name}\` | ${code(e.type?.text)} | ${cell(e.description)} |`);
         out.push('');
       }
       const parts = element.cssParts ?? [];

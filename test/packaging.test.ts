@@ -1,6 +1,7 @@
 // Checks the built packages as npm consumers get them. Needs `npm run build` first (npm test does it).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publint } from 'publint';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +29,22 @@ describe.each(packages)('@hearken/%s as published', (name) => {
   });
 });
 
+describe.each(packages)('@hearken/%s packed', (name) => {
+  it('is attw clean under the ESM-only profile', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hearken-pack-'));
+    try {
+      const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: `packages/${name}`, encoding: 'utf8' }).trim().split('\n').pop()!;
+      try {
+        execFileSync(process.execPath, ['node_modules/@arethetypeswrong/cli/dist/index.js', join(dir, tarball), '--profile', 'esm-only', '--format', 'ascii'], { encoding: 'utf8' });
+      } catch (error) {
+        throw new Error(`attw found problems:\n${(error as { stdout: string }).stdout}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('@hearken/client extras', () => {
   it('ships feedback.schema.json describing the wire format', () => {
     const schema = JSON.parse(readFileSync('packages/client/feedback.schema.json', 'utf8'));
@@ -39,36 +56,122 @@ describe('@hearken/client extras', () => {
 });
 
 describe('types resolve for consumers', () => {
-  it.each(['bundler', 'node16'])('under moduleResolution %s', (resolution) => {
-    // Inside the repo, so that node_modules (where the workspace packages are linked) is found.
+  // Inside the repo, so that node_modules (where the workspace packages are linked) is found.
+  const typeCheck = (resolution: string, files: Record<string, string>, options: string[] = []) => {
     const dir = join('node_modules', '.cache', `hearken-types-${resolution}`);
     mkdirSync(dir, { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+    const module = resolution === 'bundler' ? 'esnext' : resolution;
+    try {
+      execFileSync(process.execPath, [
+        'node_modules/typescript/bin/tsc', '--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', 'false', '--types', 'node',
+        '--module', module, '--moduleResolution', resolution, '--target', 'es2022', '--lib', 'es2023,dom,dom.iterable',
+        ...options,
+        ...Object.keys(files).map((file) => join(dir, file)),
+      ], { encoding: 'utf8' });
+    } catch (error) {
+      throw new Error(`tsc failed:\n${(error as { stdout: string }).stdout}`);
+    }
+  };
+
+  it.each(['bundler', 'node16', 'nodenext'])('under moduleResolution %s', (resolution) => {
     const imports = packages.map((name, i) => `import * as p${i} from '@hearken/${name}';\nexport const n${i} = Object.keys(p${i}).length;`);
-    writeFileSync(
-      join(dir, 'consumer.mts'),
-      `${imports.join('\n')}
+    typeCheck(resolution, {
+      'consumer.mts': `${imports.join('\n')}
 import { createClient, type SendResult } from '@hearken/client';
 import { feedbackJsonSchema } from '@hearken/client/json-schema';
-import '@hearken/widget/define';
 import type { HearkenSentEvent } from '@hearken/widget';
 export const c: Promise<SendResult> = createClient({ endpoint: '/f' }).send({ message: 'x' });
 export const s = feedbackJsonSchema();
 document.addEventListener('hearken-sent', (event: HearkenSentEvent) => event.detail.id);
 `,
-    );
-    const module = resolution === 'bundler' ? 'esnext' : 'node16';
-    const run = () => execFileSync(process.execPath, [
-      'node_modules/typescript/bin/tsc', '--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', 'false', '--types', 'node',
-      '--module', module, '--moduleResolution', resolution, '--target', 'es2022', '--lib', 'es2023,dom,dom.iterable',
-      join(dir, 'consumer.mts'),
-    ], { encoding: 'utf8' });
-    try {
-      run();
-    } catch (error) {
-      throw new Error(`tsc failed:\n${(error as { stdout: string }).stdout}`);
-    }
-    // A full type-check of every package: on a busy 2-core machine it takes longer than the default.
+      // What the docs show: this one import, then the elements and their events, without casts.
+      'define-only.mts': `import '@hearken/widget/define';
+const launcher = document.querySelector('hearken-feedback')!;
+launcher.endpoint = 'https://feedback.example.com/feedback';
+launcher.audience = 'internal';
+launcher.position = 'top-left';
+launcher.rating = 'nps';
+// @ts-expect-error: not an audience
+launcher.audience = 'everyone';
+// @ts-expect-error: not a position
+launcher.position = 'middle';
+const form = document.createElement('hearken-form');
+form.theme = 'dark';
+// @ts-expect-error: not a theme
+form.theme = 'purple';
+const rating = document.querySelector('hearken-rating')!;
+rating.scale = 'thumbs';
+export const value: number | undefined = rating.value;
+launcher.addEventListener('hearken-open', (e) => e.type);
+launcher.addEventListener('hearken-close', (e) => e.type);
+launcher.addEventListener('hearken-submit', (e) => { e.detail.feedback.message = e.detail.feedback.message?.trim(); e.preventDefault(); });
+launcher.addEventListener('hearken-sent', (e) => { const id: string = e.detail.id; return id; });
+form.addEventListener('hearken-queued', (e) => { const id: string = e.detail.id; return [id, e.detail.error?.code]; });
+rating.addEventListener('hearken-error', (e) => { const message: string = e.detail.error.message; return message; });
+`,
+    });
   }, 120_000);
+
+  it('of every checked snippet in docs/frameworks.md', () => {
+    const doc = readFileSync('docs/frameworks.md', 'utf8');
+    const snippets = Object.fromEntries([...doc.matchAll(/\*checked\* \(`([\w.-]+)`\)\s*```\w+\n([\s\S]*?)```/g)].map(([, file, code]) => [file!, code!]));
+    expect(Object.keys(snippets)).toEqual(expect.arrayContaining(['plain.ts', 'react-wrapper.tsx', 'react-raw.tsx', 'vue-types.ts']));
+    typeCheck('bundler', snippets, ['--jsx', 'react-jsx']);
+  }, 120_000);
+});
+
+describe('@hearken/widget/custom-elements.json', () => {
+  const cem = () => JSON.parse(readFileSync('packages/widget/custom-elements.json', 'utf8'));
+  const elements = () => cem().modules.flatMap((m: { declarations?: { tagName?: string }[] }) => (m.declarations ?? []).filter((d) => d.tagName)) as {
+    tagName: string;
+    attributes: { name: string; type?: { text: string } }[];
+    events: { name?: string; type?: { text: string } }[];
+  }[];
+
+  it('points at files in the package and defines every tag', () => {
+    const modules = cem().modules as { path: string; exports?: { kind: string; name: string; declaration: { module: string } }[] }[];
+    for (const module of modules) expect(existsSync(join('packages/widget', module.path)), module.path).toBe(true);
+    const definitions = modules.flatMap((m) => m.exports ?? []).filter((e) => e.kind === 'custom-element-definition');
+    expect(definitions.map((d) => d.name).sort()).toEqual(['hearken-feedback', 'hearken-form', 'hearken-rating']);
+    for (const d of definitions) expect(existsSync(join('packages/widget', d.declaration.module))).toBe(true);
+  });
+
+  it('types every attribute and event, and lists no internal state', () => {
+    for (const element of elements()) {
+      for (const attribute of element.attributes) expect(attribute.type?.text, `${element.tagName} ${attribute.name}`).toBeTruthy();
+      for (const event of element.events) expect(event.name && event.type?.text, `${element.tagName} event`).toBeTruthy();
+      const names = element.attributes.map((a) => a.name);
+      for (const internal of ['state', 'errors', 'statusText', 'draft', 'comment', 'done']) expect(names).not.toContain(internal);
+    }
+    const feedback = elements().find((e) => e.tagName === 'hearken-feedback')!;
+    expect(feedback.attributes.find((a) => a.name === 'audience')?.type?.text).toBe("'external' | 'internal'");
+    expect(feedback.events.find((e) => e.name === 'hearken-sent')?.type?.text).toBe('HearkenSentEvent');
+  });
+});
+
+describe('server rendering', () => {
+  // Node has no DOM; Lit brings a server-side registry of its own, which may hold the classes.
+  it('imports every widget entry in Node without throwing', () => {
+    const entries = Object.entries<string | Record<string, string>>(manifest('widget').exports)
+      .filter(([subpath, target]) => typeof target !== 'string' && subpath !== '.' && !target.default!.includes('/browser/')) // not the script tag's classic script
+      .map(([subpath]) => `@hearken/widget${subpath.slice(1)}`);
+    const script = `await import('@hearken/widget'); for (const entry of ${JSON.stringify(entries)}) await import(entry); console.log(typeof HTMLElement);`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim()).toBe('undefined');
+  }, 60_000);
+});
+
+describe('the hearken-collector command', () => {
+  // npm links a bin only if its file exists at install time: in a fresh clone dist/ comes later.
+  it('is a committed file, so npm links it right after npm install', () => {
+    const bin = manifest('collector').bin['hearken-collector'];
+    expect(execFileSync('git', ['ls-files', join('packages/collector', bin)], { encoding: 'utf8' }).trim()).not.toBe('');
+  });
+
+  it('answers --help through that file', () => {
+    const bin = join('packages/collector', manifest('collector').bin['hearken-collector']);
+    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toContain('Usage: hearken-collector');
+  });
 });
 
 describe('@hearken/client in a Node-only TypeScript project', () => {

@@ -53,12 +53,12 @@ export async function startDemo(options: { db?: string; collectorPort?: number; 
   };
 }
 
-/** Chromium for the e2e tests; every page it opens waits at most 8 s for an element, so a failure names its step. */
+/** Chromium for the e2e tests; every page it opens waits at most 15 s for an element (the first intent loads the rest of the widget, slow on a busy 2-core machine), so a failure names its step. */
 export async function launchChromium(): Promise<Browser> {
   const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs, headless: true });
   const newPage = browser.newPage.bind(browser);
   const newContext = browser.newContext.bind(browser);
-  const limit = <T extends { setDefaultTimeout(ms: number): void }>(target: T) => (target.setDefaultTimeout(8000), target);
+  const limit = <T extends { setDefaultTimeout(ms: number): void }>(target: T) => (target.setDefaultTimeout(15_000), target);
   browser.newPage = async (...args) => limit(await newPage(...args));
   browser.newContext = async (...args) => limit(await newContext(...args));
   return browser;

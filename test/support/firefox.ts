@@ -10,10 +10,10 @@ export async function launchFirefox(): Promise<Browser> {
   return puppeteer.launch({ browser: 'firefox', executablePath: findFirefox(), headless: true, extraPrefsFirefox: firefoxPrefs });
 }
 
-/** A new page (in `context`, else in the default one) that waits at most 8 s for anything. */
+/** A new page (in `context`, else in the default one) that waits at most 15 s for anything (the first intent loads the rest of the widget, slow on a busy 2-core machine). */
 export async function openPage(browser: Browser | { newPage(): Promise<Page> }, url: string): Promise<Page> {
   const page = await browser.newPage();
-  page.setDefaultTimeout(8000);
+  page.setDefaultTimeout(15_000);
   await page.goto(url);
   return page;
 }

@@ -9,7 +9,7 @@ export interface LoggedRequest {
 let counter = 0;
 
 /** A fresh endpoint URL on the test server, with optional scripted replies. */
-export async function testEndpoint(...replies: { status: number; headers?: Record<string, string>; delay?: number }[]) {
+export async function testEndpoint(...replies: { status: number; headers?: Record<string, string>; body?: string; delay?: number }[]) {
   const key = `t${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const url = `/test-endpoint/${key}`;
   if (replies.length) await fetch(`${url}/script`, { method: 'PUT', body: JSON.stringify(replies) });

@@ -51,6 +51,13 @@ export interface ClientOptions {
    * while items wait, and with `keepalive` on `pagehide`. @default true
    */
   autoFlush?: boolean;
+  /**
+   * Make a follow-up key with each feedback (`followUp.key`, 128 random bits) and keep it in this
+   * browser's "my feedback" list, so the person can read the team's answers and reply where the
+   * endpoint keeps threads (its 2xx answer says `"followUp": true`). Endpoints that don't ignore it.
+   * @default true
+   */
+  followUp?: boolean;
   /** Told of what happens to feedback after `send()` resolved: delivered later, rejected, or given up. */
   onDelivery?: (event: DeliveryEvent) => void;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startScriptedEndpoint } from '../../../test/support/scripted-endpoint.js';
-import { createClient, createMemoryStorage, isHttpError, isNetworkError, isTimeoutError, isValidationError, parseFeedback, type ClientOptions } from './index.js';
+import { createClient, createMemoryStorage, forgetMyFeedback, readMyFeedback, isHttpError, isNetworkError, isTimeoutError, isValidationError, parseFeedback, type ClientOptions } from './index.js';
 
 // No floor for 429/503 without Retry-After here: these tests are about the retry itself.
 const fast = { baseDelay: 5, maxDelay: 50, retryAfterFloor: 0 };
@@ -252,5 +252,43 @@ describe('createClient in Node', () => {
     for (const message of ['a', 'b', 'c']) ids.push((await sender.send({ message })).id);
     expect((await storage.list()).map((i) => i.id).sort()).toEqual(ids.slice(1).sort());
     expect(events).toEqual([`dropped evicted ${ids[0]}`]);
+  });
+});
+
+describe('follow-up', () => {
+  afterEach(() => readMyFeedback().forEach((e) => forgetMyFeedback(e.id)));
+
+  it('sends a fresh 128-bit key with each feedback and offers the thread only when the endpoint keeps threads', async () => {
+    const plain = await endpoint();
+    const threads = await endpoint({ status: 201, body: '{"status":"stored","followUp":true}' });
+    const first = await client({ endpoint: plain.url }).send({ message: 'To an endpoint without threads' });
+    const second = await client({ endpoint: threads.url }).send({ message: 'To the collector' });
+    const keys = [plain, threads].map((s) => JSON.parse(s.received[0]!.body).followUp.key as string);
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(keys[0]).not.toBe(keys[1]);
+    expect(first).toEqual({ status: 'sent', id: first.id });
+    expect(second).toEqual({ status: 'sent', id: second.id, followUp: true });
+    const list = readMyFeedback();
+    expect(list.find((e) => e.id === first.id)).toMatchObject({ key: keys[0] });
+    expect(list.find((e) => e.id === first.id)!.followUp).toBeUndefined();
+    expect(list.find((e) => e.id === second.id)).toMatchObject({ key: keys[1], endpoint: threads.url, excerpt: 'To the collector', followUp: true });
+  });
+
+  it('learns that a queued feedback has a thread when it is delivered later', async () => {
+    const server = await endpoint({ status: 503 }, { status: 201, body: '{"followUp":true}' });
+    const c = client({ endpoint: server.url, storage: createMemoryStorage() });
+    const result = await c.send({ message: 'Later' });
+    expect(result.status).toBe('queued');
+    expect(readMyFeedback().find((e) => e.id === result.id)?.followUp).toBeUndefined();
+    await c.flush();
+    expect(readMyFeedback().find((e) => e.id === result.id)?.followUp).toBe(true);
+  });
+
+  it('makes no key when followUp is false, or when beforeSend removes it', async () => {
+    const server = await endpoint();
+    await client({ endpoint: server.url, followUp: false }).send({ message: 'No key' });
+    await client({ endpoint: server.url, beforeSend: ({ followUp, ...rest }) => rest }).send({ message: 'Key removed' });
+    expect(server.received.map((r) => JSON.parse(r.body).followUp)).toEqual([undefined, undefined]);
+    expect(readMyFeedback()).toEqual([]);
   });
 });

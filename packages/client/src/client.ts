@@ -8,6 +8,7 @@ import { Scheduler } from './delivery/scheduler.js';
 import { fetchTransport } from './delivery/transport.js';
 import type { HearkenError } from './errors/hearken-error.js';
 import { createId } from './id.js';
+import { recordingFollowUp, rememberFollowUp } from './follow-up/record-follow-up.js';
 import { createDefaultStorage } from './outbox/fallback-storage.js';
 import { Outbox } from './outbox/outbox.js';
 import type { Audience, FeedbackInput } from './schema/feedback.js';
@@ -24,6 +25,8 @@ export interface SendResult {
   /** The feedback's id, the same on every retry. */
   id: string;
   error?: HearkenError;
+  /** `true` when the endpoint accepted it and keeps a thread for it: the team's answers can be read later. */
+  followUp?: boolean;
 }
 
 
@@ -55,14 +58,14 @@ export function createClient(options: ClientOptions): HearkenClient {
   const outbox = new Outbox(options.storage ?? createDefaultStorage(), endpoint, options.outbox ?? {}, (item) =>
     onDelivery?.({ id: item.id, status: 'dropped', reason: 'evicted' }),
   );
-  const attempt = createAttempt({
+  const attempt = recordingFollowUp(createAttempt({
     transport: options.transport ?? fetchTransport,
     timeout: options.timeout ?? 10_000,
     credentials: options.credentials ?? 'same-origin',
     headers: options.headers,
     maxRetryAfter: retry.maxRetryAfter,
     retryAfterFloor: retry.retryAfterFloor,
-  });
+  }));
   const scheduler = new Scheduler({ outbox, attempt, retry, onDelivery, autoFlush });
   let stopWatching = () => {};
   if (autoFlush) {
@@ -78,10 +81,11 @@ export function createClient(options: ClientOptions): HearkenClient {
     if (!composed.ok) return { status: 'rejected', id, error: composed.error };
     const now = Date.now();
     const { body, bytes } = composed;
+    rememberFollowUp(composed.feedback, endpoint);
     const result = await scheduler.sendNew({ id, endpoint, body, bytes, queuedAt: now, attempts: 0, nextAttemptAt: now, notBefore: now });
     if (!result) return { status: 'queued', id };
     const { outcome, stored } = result;
-    if (outcome.kind === 'sent') return { status: 'sent', id };
+    if (outcome.kind === 'sent') return { status: 'sent', id, ...(outcome.followUp ? { followUp: true } : {}) };
     if (outcome.kind === 'retry' && stored) return { status: 'queued', id, error: outcome.error };
     return { status: 'rejected', id, error: outcome.error };
   }

@@ -3,6 +3,7 @@ import { capturePageContext } from './context.js';
 import { BeforeSendError } from './errors/before-send-error.js';
 import type { HearkenError } from './errors/hearken-error.js';
 import { ValidationError } from './errors/validation-error.js';
+import { createFollowUpKey } from './follow-up/follow-up-key.js';
 import type { Audience, Feedback, FeedbackInput } from './schema/feedback.js';
 import { parseFeedback, parseFeedbackInput } from './schema/parse.js';
 
@@ -16,7 +17,7 @@ export type Composed = { ok: true; feedback: Feedback; body: string; bytes: numb
 export async function composeFeedback(
   input: FeedbackInput,
   id: string,
-  options: Pick<ClientOptions, 'site' | 'context' | 'beforeSend'> & { audience: Audience },
+  options: Pick<ClientOptions, 'site' | 'context' | 'beforeSend' | 'followUp'> & { audience: Audience },
 ): Promise<Composed> {
   const checked = parseFeedbackInput(input);
   if (!checked.success) return { ok: false, error: new ValidationError(checked.issues) };
@@ -32,6 +33,7 @@ export async function composeFeedback(
     anonymous,
     site: fields.site ?? options.site,
     context: capturePageContext(options.context),
+    ...(options.followUp === false ? {} : { followUp: { key: createFollowUpKey() } }),
   };
   if (options.beforeSend) {
     try {

@@ -53,6 +53,25 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     }
   }
 
+  for (const [locale, audience, summary] of [['en', 'external', 'What is sent?'], ['de', 'internal', 'Was wird gesendet?']]) {
+    it(`0 violations: "What is sent?" opened, ${locale}, ${audience}, light and dark`, async () => {
+      for (const theme of ['light', 'dark']) {
+        const el = await reach('open', theme, locale!, audience!);
+        try {
+          const details = $<HTMLDetailsElement>(formOf(el), 'details');
+          expect(details.querySelector('summary')!.textContent).to.equal(summary);
+          details.querySelector('summary')!.click();
+          expect(details.open).to.equal(true);
+          expect(details.querySelectorAll('li').length).to.equal(4);
+          expect(await axeViolations()).to.deep.equal([]);
+        } finally {
+          el.close();
+          el.remove();
+        }
+      }
+    });
+  }
+
   it('0 violations: inline form and standalone rating on a right-to-left page', async () => {
     const holder = await mount<HTMLElement>('<div dir="rtl" lang="en"><hearken-form endpoint="/x" rating="emoji"></hearken-form><hearken-rating scale="thumbs" endpoint="/x"></hearken-rating></div>');
     await settle(holder.querySelector('hearken-form')!);

@@ -4,3 +4,4 @@ import './define.js';
 
 export { createFeedbackDialog } from './feedback/feedback-dialog.js';
 export { sharedClientFor } from './sending/shared-client.js';
+export { checkThreads } from '@hearken/client';

@@ -12,13 +12,16 @@ export { HearkenSentEvent } from './events/sent-event.js';
 export { HearkenQueuedEvent } from './events/queued-event.js';
 export { HearkenErrorEvent } from './events/error-event.js';
 
+/** The events every Hearken element may fire, by name. */
+export interface HearkenEvents {
+  'hearken-open': HearkenOpenEvent;
+  'hearken-close': HearkenCloseEvent;
+  'hearken-submit': HearkenSubmitEvent;
+  'hearken-sent': HearkenSentEvent;
+  'hearken-queued': HearkenQueuedEvent;
+  'hearken-error': HearkenErrorEvent;
+}
+
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'hearken-open': HearkenOpenEvent;
-    'hearken-close': HearkenCloseEvent;
-    'hearken-submit': HearkenSubmitEvent;
-    'hearken-sent': HearkenSentEvent;
-    'hearken-queued': HearkenQueuedEvent;
-    'hearken-error': HearkenErrorEvent;
-  }
+  interface GlobalEventHandlersEventMap extends HearkenEvents {}
 }

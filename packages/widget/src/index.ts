@@ -9,4 +9,5 @@ export { addLanguage, registerMessages } from './i18n/translations.js';
 export type { DialogMessages, FormMessages, LauncherMessages, Messages, RatingMessages } from './i18n/messages.js';
 export { en } from './i18n/en.js';
 export { de } from './i18n/de.js';
+export type { LauncherPosition, Theme } from './base/attributes.js';
 export { TAGS, VERSION, defineElements, defineOnce, type Elements } from './registration.js';

@@ -12,7 +12,7 @@ import type { Credentials, Transport } from './transport.js';
  * `retryAfter`: the wait the endpoint asked for, or the floor (`floor: true`) when a 429/503 said none readable.
  */
 export type Outcome =
-  | { kind: 'sent' }
+  | { kind: 'sent'; followUp?: boolean }
   | { kind: 'rejected'; error: HearkenError }
   | { kind: 'retry'; error: HearkenError; retryAfter?: number; floor?: boolean; counted: boolean };
 
@@ -36,6 +36,15 @@ export interface AttemptOptions {
  * synchronously (unless `headers()` returns a promise), so it is on its way before the page is gone.
  */
 export type Attempt = (item: OutboxItem, keepalive?: boolean) => Promise<Outcome>;
+
+/** Whether a 2xx answer says the endpoint keeps threads for follow-up (`"followUp": true`). */
+const keepsThreads = (body: string) => {
+  try {
+    return (JSON.parse(body) as { followUp?: unknown } | null)?.followUp === true;
+  } catch {
+    return false;
+  }
+};
 
 const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
@@ -63,7 +72,7 @@ export function createAttempt(options: AttemptOptions): Attempt {
       let response = await request(item, keepalive, controller.signal);
       // A 401 may be an expired token: one more try with fresh headers() before giving up.
       if (response.status === 401 && typeof options.headers === 'function') response = await request(item, keepalive, controller.signal);
-      if (isAccepted(response.status)) return { kind: 'sent' };
+      if (isAccepted(response.status)) return keepsThreads(response.body) ? { kind: 'sent', followUp: true } : { kind: 'sent' };
       const error = new HttpError(response.status, readBody(response.body), isRetryableStatus(response.status));
       if (!error.retryable) return { kind: 'rejected', error };
       const asked = retryAfterDelay(response.retryAfter, options.maxRetryAfter);

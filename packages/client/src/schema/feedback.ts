@@ -9,24 +9,39 @@ z.config({ jitless: true });
 // hundred bytes gzip (z.enum ≈ 300, z.array ≈ 400, z.regex ≈ 280, z.uuid/z.email/z.iso more), so
 // those constraints are custom checks, a class the schema needs anyway. json-schema.ts describes
 // them for feedback.schema.json, and a test holds the two to the same answers.
+/** A follow-up key: base64url, 22 (128 bits) to 128 characters. */
+export const FOLLOW_UP_KEY = /^[A-Za-z0-9_-]{22,128}$/;
+
 /** A UUID, any version. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An email address as browsers' `<input type=email>` accept it, with a dot in the domain. */
 export const EMAIL = /^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)+$/i;
-/** ISO 8601 date-time with `Z` or an offset, e.g. `2026-11-26T10:00:00.000Z`. */
-export const ISO_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/;
+/**
+ * ISO 8601 date-time with seconds and `Z` or an offset, e.g. `2026-11-26T10:00:00.000Z` (RFC 3339's
+ * `date-time`, as JSON Schema's format checks it; no leap second). {@link isCalendarDate} checks the day.
+ */
+export const ISO_DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
-/** A string matching `pattern`, reported with zod's code for formats. */
-const matches = (pattern: RegExp) => z.refine<string>((value) => pattern.test(value), { message: 'invalid format', params: { code: 'invalid_format' } });
+/** Whether an {@link ISO_DATE_TIME} names a day that exists (no 30 February, 29 February only in leap years). */
+export function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
+
+/** A string that passes `test`, reported with zod's code for formats. */
+const valid = (test: (value: string) => boolean) => z.refine<string>(test, { message: 'invalid format', params: { code: 'invalid_format' } });
+/** A string matching `pattern`. */
+const matches = (pattern: RegExp) => valid((value) => pattern.test(value));
 
 /** One of `values`. */
 const oneOf = <const T extends readonly string[]>(values: T) =>
   z.custom<T[number]>((value) => values.includes(value as T[number]), { message: `expected one of: ${values.join(', ')}` });
 
-const email = () => z.string().check(z.trim(), z.maxLength(254), matches(EMAIL));
-
-const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
-const label = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+// Lengths count the string as received, surrounding white space included, as JSON Schema does;
+// then the white space is trimmed off. A label needs one character that isn't white space.
+const email = () => z.string().check(z.maxLength(254), z.trim(), matches(EMAIL));
+const text = (max: number) => z.string().check(z.maxLength(max), z.trim());
+const label = (max: number) => z.string().check(z.maxLength(max), matches(/\S/), z.trim());
 
 /** The audiences Hearken knows: visitors of a public site, or employees on an intranet. */
 export const AUDIENCES = ['external', 'internal'] as const;
@@ -95,12 +110,12 @@ export const SignalsSchema = z.object({
 });
 
 const message = z.string().check(
-  z.trim(),
   z.refine((value) => messageLength(value) <= MESSAGE_MAX_LENGTH, {
     message: `message longer than ${MESSAGE_MAX_LENGTH} characters`,
     // zod reports this like its own length checks, so a form can translate it by code.
     params: { code: 'too_big', maximum: MESSAGE_MAX_LENGTH },
   }),
+  z.trim(),
 );
 
 /** Flat labels for routing and reporting, e.g. `{ plan: 'pro', seats: 12 }`. */
@@ -165,11 +180,12 @@ export const FeedbackSchema = z
     ...inputShape,
     id: z.string().check(matches(UUID)),
     schemaVersion: z.custom<1>((value) => value === 1),
-    createdAt: z.string().check(matches(ISO_DATE_TIME)),
+    createdAt: z.string().check(valid((value) => ISO_DATE_TIME.test(value) && isCalendarDate(value))),
     audience: oneOf(AUDIENCES),
     category: label(64),
     anonymous: z.boolean(),
     context: z.optional(ContextSchema),
+    followUp: z.optional(z.object({ key: z.string().check(matches(FOLLOW_UP_KEY)) })),
   })
   .check(messageOrRating, emailToBeContacted, anonymousCarriesNoIdentity);
 

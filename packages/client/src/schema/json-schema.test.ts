@@ -5,7 +5,7 @@ import { parseFeedback } from '../index.js';
 import { feedbackJsonSchema } from './json-schema.js';
 import { validFeedback } from './valid-feedback.fixture.js';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 const validate = ajv.compile(feedbackJsonSchema());
 
@@ -44,9 +44,42 @@ const cases: [string, Record<string, unknown>, boolean][] = [
   ['a user with a department', { user: { id: 'e1', name: 'Jane', department: 'IT', email: 'jane@example.com' } }, true],
   ['context', { context: { url: 'https://intranet.example/it', viewport: { width: 1, height: 2 } } }, true],
   ['an empty category', { category: '' }, false],
+  // White space: lengths count the string as received; labels need a visible character.
+  ['5,000 characters and a trailing space', { message: `${'x'.repeat(5000)} ` }, false],
+  ['4,999 characters and a trailing space', { message: `${'x'.repeat(4999)} ` }, true],
+  ['a message of spaces only', { message: '   ' }, false],
+  ['a message of spaces with a rating', { message: '   ', rating: { scale: 'stars', value: 4 } }, true],
+  ['a category of spaces', { category: '   ' }, false],
+  ['a category with surrounding spaces', { category: ' idea ' }, true],
+  ['a tag of spaces', { tags: ['  '] }, false],
+  ['a site of spaces', { site: ' ' }, false],
+  ['an email with surrounding spaces', { contact: { email: ' jane@example.com ', mayContact: true } }, true],
+  ['an email with an upper-case domain', { contact: { email: 'jane@EXAMPLE.com', mayContact: false } }, true],
+  ['a title of 500 characters and a space', { context: { url: 'https://x.example/', title: `${'t'.repeat(500)} ` } }, false],
+  // Calendar: RFC 3339 date-times of days that exist.
+  ['30 February', { createdAt: '2026-02-30T10:00:00Z' }, false],
+  ['29 February of a leap year', { createdAt: '2028-02-29T10:00:00Z' }, true],
+  ['29 February of another year', { createdAt: '2027-02-29T10:00:00Z' }, false],
+  ['31 April', { createdAt: '2026-04-31T10:00:00Z' }, false],
+  ['month 13', { createdAt: '2026-13-01T10:00:00Z' }, false],
+  ['hour 24', { createdAt: '2026-11-26T24:00:00Z' }, false],
+  ['a leap second', { createdAt: '2026-12-31T23:59:60Z' }, false],
+  ['no seconds', { createdAt: '2026-11-26T10:00Z' }, false],
+  ['milliseconds', { createdAt: '2026-11-26T10:00:00.123Z' }, true],
+  ['a lower-case t', { createdAt: '2026-11-26t10:00:00Z' }, false],
 ];
 
 describe('feedback.schema.json', () => {
+  it('compiles in Ajv 2020 strict mode without a warning', () => {
+    const warnings: unknown[] = [];
+    const quiet = new Ajv2020({ strict: true, logger: { log() {}, warn: (...args: unknown[]) => warnings.push(args), error: (...args: unknown[]) => warnings.push(args) } });
+    addFormats(quiet);
+    expect(() => quiet.compile(feedbackJsonSchema())).not.toThrow();
+    expect(warnings).toEqual([]);
+  });
+
+  it('has at least 30 shared cases', () => expect(cases.length).toBeGreaterThanOrEqual(30));
+
   it.each(cases)('agrees with FeedbackSchema: %s', (_, change, expected) => {
     const value = Object.fromEntries(Object.entries({ ...valid, ...change }).filter(([, v]) => v !== undefined));
     expect(parseFeedback(value).success).toBe(expected);

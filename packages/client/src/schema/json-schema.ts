@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AUDIENCES, FeedbackSchema, ISO_DATE_TIME, RATING_SCALES, URGENCIES } from './feedback.js';
+import { AUDIENCES, EMAIL, FOLLOW_UP_KEY, FeedbackSchema, ISO_DATE_TIME, RATING_SCALES, URGENCIES } from './feedback.js';
 import { MESSAGE_MAX_LENGTH } from './message-length.js';
 
 type JsonSchema = Record<string, unknown> & { properties: Record<string, Record<string, unknown>> };
@@ -9,13 +9,16 @@ type JsonSchema = Record<string, unknown> & { properties: Record<string, Record<
  * `@hearken/client/feedback.schema.json`. Generated from `FeedbackSchema`; the constraints that the
  * zod schema checks in code (to stay small in browsers) are described here.
  *
- * Strings are trimmed by the zod schema before their lengths are checked; a JSON Schema validator
- * sees them untrimmed, so it is the looser of the two by surrounding white space only.
+ * Both sides apply the same rules (a test runs them over the same payloads): lengths count the
+ * string as received, surrounding white space included; labels (`category`, `site`, tags) need a
+ * character that isn't white space; `createdAt` is an RFC 3339 date-time of a day that exists.
+ * The result compiles under Ajv's strict mode.
  */
 export function feedbackJsonSchema(): JsonSchema {
   const schema = z.toJSONSchema(FeedbackSchema, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
   const { properties } = schema;
-  const email = { type: 'string', format: 'email', maxLength: 254 };
+  // The zod schema's own address pattern (white space around it is trimmed there), so both agree on every address.
+  const email = { type: 'string', maxLength: 254, pattern: `^\\s*${EMAIL.source.slice(1, -1).replaceAll('a-z', 'a-zA-Z')}\\s*$` };
   const scales = Object.keys(RATING_SCALES);
   Object.assign(properties, {
     id: { type: 'string', format: 'uuid', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' },
@@ -23,8 +26,14 @@ export function feedbackJsonSchema(): JsonSchema {
     createdAt: { type: 'string', format: 'date-time', pattern: ISO_DATE_TIME.source },
     audience: { type: 'string', enum: [...AUDIENCES] },
     urgency: { type: 'string', enum: [...URGENCIES] },
+    followUp: {
+      type: 'object',
+      required: ['key'],
+      properties: { key: { type: 'string', pattern: FOLLOW_UP_KEY.source } },
+      description: 'A secret the client made for reading answers to this feedback; endpoints store only a hash of it, or ignore it.',
+    },
     message: { type: 'string', maxLength: MESSAGE_MAX_LENGTH, description: `At most ${MESSAGE_MAX_LENGTH} Unicode code points, after trimming.` },
-    tags: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 50 } },
+    tags: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 50, pattern: '\\S' } },
     metadata: {
       type: 'object',
       maxProperties: 50,
@@ -36,18 +45,19 @@ export function feedbackJsonSchema(): JsonSchema {
       required: ['scale', 'value'],
       properties: { scale: { type: 'string', enum: scales }, value: { type: 'integer' } },
       oneOf: Object.entries(RATING_SCALES).map(([scale, [minimum, maximum]]) => ({
-        properties: { scale: { const: scale }, value: { minimum, maximum } },
+        properties: { scale: { const: scale }, value: { type: 'integer', minimum, maximum } },
       })),
     },
   });
+  for (const label of ['category', 'site']) properties[label] = { type: 'string', maxLength: properties[label]!.maxLength, pattern: '\\S' };
   (properties.contact!.properties as Record<string, unknown>).email = email;
   (properties.user!.properties as Record<string, unknown>).email = email;
   schema.allOf = [
-    { anyOf: [{ required: ['message'], properties: { message: { pattern: '\\S' } } }, { required: ['rating'] }] },
-    { if: { required: ['anonymous'], properties: { anonymous: { const: true } } }, then: { not: { anyOf: [{ required: ['user'] }, { required: ['contact'] }] } } },
+    { anyOf: [{ required: ['message'], properties: { message: { type: 'string', pattern: '\\S' } } }, { required: ['rating'], properties: { rating: { type: 'object' } } }] },
+    { if: { required: ['anonymous'], properties: { anonymous: { const: true } } }, then: { not: { anyOf: [{ required: ['user'], properties: { user: { type: 'object' } } }, { required: ['contact'], properties: { contact: { type: 'object' } } }] } } },
     {
-      if: { required: ['contact'], properties: { contact: { required: ['mayContact'], properties: { mayContact: { const: true } } } } },
-      then: { properties: { contact: { required: ['email'] } } },
+      if: { required: ['contact'], properties: { contact: { type: 'object', required: ['mayContact'], properties: { mayContact: { const: true } } } } },
+      then: { properties: { contact: { type: 'object', required: ['email'], properties: { email: { type: 'string' } } } } },
     },
   ];
   return {

@@ -36,7 +36,7 @@ function card({ feedback: f, status, identity, spam }: StoredFeedback, back: str
     .join('');
   return `<article class="${e(status)}" data-id="${e(f.id)}">
 <div class="meta"><span class="badge">${e(f.category)}</span>${f.urgency ? `<span class="badge ${e(f.urgency)}">${e(f.urgency)}</span>` : ''}${rating ? `<span class="badge">${e(rating)}</span>` : ''}${spam ? '<span class="badge high">spam</span>' : ''}<span>${e(status)}</span><time datetime="${e(f.createdAt)}">${e(f.createdAt.replace('T', ' ').slice(0, 16))} UTC</time></div>
-${f.message ? `<p class="message">${e(f.message)}</p>` : ''}
+${f.message ? `<p class="message" dir="auto">${e(f.message)}</p>` : ''}
 <div class="meta">${who ? `<span>${e(who)}${identity ? ` (${e(identity)})` : ''}</span>` : ''}${f.contact?.mayContact && f.contact.email ? `<a href="mailto:${e(f.contact.email)}">${e(f.contact.email)}</a>` : ''}${f.site ? `<span>site ${e(f.site)}</span>` : ''}${f.context?.url ? `<span>${e(f.context.url)}</span>` : ''}</div>
 <form class="actions" method="post" action="/inbox/status"><input type="hidden" name="id" value="${e(f.id)}"><input type="hidden" name="back" value="${e(back)}">${buttons}</form>
 </article>`;

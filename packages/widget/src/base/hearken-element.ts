@@ -1,10 +1,10 @@
-import type { FeedbackInput, HearkenClient, SendResult } from '@hearken/client';
+import type { Audience, FeedbackInput, HearkenClient, SendResult } from '@hearken/client';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import type { Messages } from '../i18n/messages.js';
 import { deliver } from '../sending/deliver.js';
 import { sharedClientFor } from '../sending/shared-client.js';
-import { SHARED_ATTRIBUTES } from './attributes.js';
+import { SHARED_ATTRIBUTES, type Theme } from './attributes.js';
 
 /**
  * What `<hearken-form>` and `<hearken-rating>` share: the {@link SHARED_ATTRIBUTES} (where feedback
@@ -20,13 +20,13 @@ export class HearkenElement extends LitElement {
   /** URL the feedback is POSTed to. */
   endpoint = '';
   /** Who gives the feedback: `external` (visitors) or `internal` (employees). @default 'external' */
-  audience: 'external' | 'internal' = 'external';
+  audience: Audience = 'external';
   /** Language, e.g. `de`; default the page's `<html lang>`, else `en`. */
   locale = '';
   /** Routing key sent with every feedback. */
   site = '';
   /** Colour theme. @default 'light' */
-  theme: 'light' | 'dark' | 'auto' = 'light';
+  theme: Theme = 'light';
   /** `include` sends cookies to the endpoint (intranets). @default 'same-origin' */
   declare credentials?: RequestCredentials;
   /** A client of your own (e.g. with `beforeSend`); by default one is made from the attributes. */

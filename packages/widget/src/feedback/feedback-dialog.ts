@@ -45,6 +45,8 @@ export function createFeedbackDialog(host: HTMLElement & { messages?: object }, 
 
   close.addEventListener('click', () => dialog.close());
   toggle.addEventListener('click', () => void showMessages(!showingMessages));
+  // A feedback just sent to an endpoint that keeps threads: "Your messages" is there now.
+  host.addEventListener('hearken-sent', () => localize());
   dialog.addEventListener('close', () => {
     launcher.setAttribute('aria-expanded', 'false');
     launcher.focus();

@@ -10,6 +10,8 @@ export const feedbackStyles = `${tokens}
 .icon::before{content:'';position:absolute;left:4px;top:4px;width:10px;height:2px;background:var(--_accent);box-shadow:0 4px 0 var(--_accent)}
 .icon::after{content:'';position:absolute;left:3px;top:100%;border:solid;border-width:5px 5px 0 0;border-color:currentColor transparent transparent}
 .minimize{border:1px solid var(--_border);border-radius:999px;background:var(--_surface);color:var(--_text);width:24px;height:24px;padding:0;line-height:1}
+.badge{min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:var(--_on-accent);color:var(--_accent);font-size:.8rem;line-height:22px;text-align:center}
+.badge[hidden]{display:none}
 :host([minimized]) .launcher{padding:10px}
 :host([minimized]) .label{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 :host([minimized]) .minimize{display:none}`;

@@ -1,9 +1,12 @@
-import type { HearkenClient, User } from '@hearken/client';
+import type { Audience, HearkenClient, RatingScale, User } from '@hearken/client';
+import type { LauncherPosition, Theme } from '../base/attributes.js';
 import { HearkenOpenEvent } from '../events/open-event.js';
+import { hasFollowUps, unreadReplies } from '@hearken/client/follow-up';
 import { SHARED_ATTRIBUTES } from '../base/attributes.js';
+import { HTMLElementOrStub } from '../base/html-element.js';
 import { launcherMessages } from '../i18n/launcher-messages.js';
 import { resolveLocale } from '../i18n/locale.js';
-import type { LauncherMessages, Messages } from '../i18n/messages.js';
+import { format, type LauncherMessages, type Messages } from '../i18n/messages.js';
 import { languageOf, lookup } from '../i18n/translations.js';
 import { adoptStyles } from '../styles/adopt-styles.js';
 import type { FeedbackDialog } from './feedback-dialog.js';
@@ -72,7 +75,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
  * @cssproperty [--hearken-z-index=2147483000] - Stacking of the launcher.
  * @cssproperty [--hearken-dialog-width=440px] - Width of the dialog.
  */
-export class HearkenFeedback extends HTMLElement {
+export class HearkenFeedback extends HTMLElementOrStub {
   static observedAttributes = [...FORWARDED, 'minimized'];
 
   /**
@@ -85,24 +88,30 @@ export class HearkenFeedback extends HTMLElement {
   /** Loads the dialog's code: it is needed only once someone opens it. */
   static loadDialog = () => import('./feedback-dialog.js');
 
-  /** URL the feedback is POSTed to. */
+  /**
+   * Checks this browser's threads for team replies (each at most once per 10 minutes). Each entry
+   * sets it; the launcher calls it in idle time, and only when this browser holds follow-up keys.
+   */
+  static checkReplies?: (credentials: string | null) => Promise<unknown>;
+
+  /** URL the feedback is POSTed to (required to send). */
   declare endpoint: string | null;
-  /** `external` or `internal`. */
-  declare audience: string | null;
-  /** Language, e.g. `de`. */
+  /** Who gives the feedback; `null` means `external`. */
+  declare audience: Audience | null;
+  /** Language, e.g. `de`; `null` means the page's `<html lang>`, else `en`. */
   declare locale: string | null;
-  /** Routing key. */
+  /** Routing key sent with every feedback. */
   declare site: string | null;
-  /** `light`, `dark` or `auto`. */
-  declare theme: string | null;
-  /** Where the launcher sits. */
-  declare position: string | null;
-  /** Rating scale offered in the form. */
-  declare rating: string | null;
-  /** Comma-separated categories. */
+  /** Colour theme; `null` means `light`. */
+  declare theme: Theme | null;
+  /** Where the launcher sits; `null` means `bottom-right`. */
+  declare position: LauncherPosition | null;
+  /** Rating scale offered in the form; `null` offers none. */
+  declare rating: RatingScale | null;
+  /** Comma-separated categories offered; `null` means the audience's defaults. */
   declare categories: string | null;
-  /** `include` sends cookies to the endpoint. */
-  declare credentials: string | null;
+  /** `include` sends cookies to the endpoint (intranets); `null` means `same-origin`. */
+  declare credentials: RequestCredentials | null;
 
   static {
     // The properties mirror the attributes (set `null` to remove one).
@@ -127,6 +136,7 @@ export class HearkenFeedback extends HTMLElement {
   readonly #root = this.attachShadow({ mode: 'open' });
   readonly #launcher = el('button', { className: 'launcher', type: 'button' });
   readonly #label = el('span', { className: 'label' });
+  readonly #badge = el('span', { className: 'badge', hidden: true });
   readonly #minimize = el('button', { className: 'minimize', type: 'button', textContent: '×' });
   #dialog?: FeedbackDialog;
   #form?: FormElement;
@@ -138,7 +148,10 @@ export class HearkenFeedback extends HTMLElement {
     this.#launcher.setAttribute('part', 'launcher');
     this.#launcher.setAttribute('aria-haspopup', 'dialog');
     // The icon is drawn in CSS: an inline SVG would cost the page ≈ 30 KB of heap for its DOM interfaces.
-    this.#launcher.append(el('span', { className: 'icon' }), this.#label);
+    this.#launcher.append(el('span', { className: 'icon' }), this.#label, this.#badge);
+    this.#badge.setAttribute('aria-hidden', 'true');
+    // "Your messages" says when the person has read the replies.
+    this.addEventListener('hearken-replies-seen', () => this.#localize());
     this.#minimize.setAttribute('part', 'minimize');
     this.#root.append(this.#launcher, this.#minimize);
 
@@ -159,6 +172,11 @@ export class HearkenFeedback extends HTMLElement {
       if (sessionStorage.getItem(MINIMIZED_KEY)) this.toggleAttribute('minimized', true);
     } catch {}
     this.#localize();
+    const check = HearkenFeedback.checkReplies;
+    if (check && hasFollowUps()) {
+      const later = window.requestIdleCallback ?? setTimeout;
+      later(() => void check(this.credentials).then(() => this.#localize(), () => {}));
+    }
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
@@ -234,6 +252,12 @@ export class HearkenFeedback extends HTMLElement {
     const text = lookup<LauncherMessages>(locale, this.messages, base);
     this.#label.textContent = text.launcher;
     this.#minimize.setAttribute('aria-label', text.minimize);
+    // Unread team replies: a badge with the digit, and in the name ("Feedback, 1 new reply").
+    const unread = unreadReplies();
+    this.#badge.hidden = !unread;
+    this.#badge.textContent = String(unread);
+    if (unread) this.#launcher.setAttribute('aria-label', `${text.launcher}, ${format(unread === 1 ? text.newReply : text.newReplies, { count: unread })}`);
+    else this.#launcher.removeAttribute('aria-label');
   }
 }
 

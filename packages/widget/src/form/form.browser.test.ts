@@ -112,7 +112,39 @@ describe('<hearken-form>', () => {
     await submit(form);
     expect(form.state).to.equal('queued');
     expect(queued).to.equal(true);
-    expect($(form, '[role=status]').textContent).to.contain('back online');
+    // Online, the service did not answer: no talk of "back online", and it will go by itself.
+    expect($(form, '[role=status]').textContent).to.contain('could not be reached just now; it will be sent automatically');
+    expect($(form, '[role=status]').textContent).to.not.contain('back online');
+  });
+
+  it('tells where the answer will appear when the endpoint keeps threads, and by email with consent', async () => {
+    const endpoint = await testEndpoint({ status: 201, body: '{"status":"stored","followUp":true}' }, { status: 201, body: '{"followUp":true}' });
+    const form = await mount<HearkenForm>(`<hearken-form endpoint="${endpoint.url}"></hearken-form>`);
+    await type($(form, '#message'), 'Where is my answer?');
+    await submit(form);
+    expect($(form, '[role=status]').textContent).to.contain('under “Your messages”.');
+    $<HTMLButtonElement>(form, '.actions button').click();
+    await settle(form);
+    await type($(form, '#message'), 'And by mail?');
+    await type($(form, '#email'), 'jane@example.com');
+    $<HTMLInputElement>(form, '.check input').click();
+    await settle(form);
+    await submit(form);
+    expect($(form, '[role=status]').textContent).to.contain('and by email');
+  });
+
+  it('tells the person when a full outbox had to remove the oldest waiting feedback', async () => {
+    const endpoint = await testEndpoint(...Array.from({ length: 200 }, () => ({ status: 503 })));
+    // 50 feedbacks (the outbox's default limit) already wait for this endpoint.
+    const { createClient } = await import('@hearken/client');
+    const earlier = createClient({ endpoint: endpoint.url, autoFlush: false });
+    for (let i = 0; i < 50; i++) expect((await earlier.send({ message: `earlier ${i}` })).status).to.equal('queued');
+    earlier.close();
+    const form = await mount<HearkenForm>(`<hearken-form endpoint="${endpoint.url}"></hearken-form>`);
+    await type($(form, '#message'), 'One more');
+    await submit(form);
+    expect(form.state).to.equal('queued');
+    expect($(form, '[role=status]').textContent).to.contain('the oldest feedback waiting on this device was removed');
   });
 
   it('fails visibly on a 422, keeps the text, and retries on demand', async () => {

@@ -31,6 +31,19 @@ export const formStyles = [
       border-color: var(--_danger);
       box-shadow: 0 0 0 1px var(--_danger);
     }
+    .disclosure {
+      color: var(--_muted);
+      font-size: 0.9rem;
+    }
+    .disclosure summary {
+      cursor: pointer;
+      min-height: 24px;
+      color: var(--_text);
+    }
+    .disclosure ul {
+      margin: 6px 0 0;
+      padding-inline-start: 20px;
+    }
     .hint {
       display: flex;
       justify-content: space-between;

@@ -6,7 +6,9 @@ import {
   parseFeedbackInput,
   type FeedbackInput,
   type FeedbackIssue,
+  isNetworkError,
   type RatingScale,
+  type SendResult,
   type Urgency,
   type User,
 } from '@hearken/client';
@@ -15,6 +17,7 @@ import { HearkenElement } from '../base/hearken-element.js';
 import { HearkenErrorEvent } from '../events/error-event.js';
 import { describeError } from '../i18n/describe-error.js';
 import { format, type Messages } from '../i18n/messages.js';
+import { takeDropped } from '../sending/shared-client.js';
 import { formStyles } from './form.styles.js';
 
 /** Where the form is: `idle` (editing), `submitting`, `sent`, `queued` (stored for later) or `failed`. */
@@ -119,7 +122,7 @@ export class HearkenForm extends HearkenElement {
     const result = await this.send(client, input);
     if (!result) return this.#show('idle', '');
     if (result.status === 'sent' || result.status === 'queued') {
-      this.#show(result.status, result.status === 'sent' ? t.sent : t.queued);
+      this.#show(result.status, [this.#outcomeText(t, result, input), ...takeDropped(client).map((e) => (e.reason === 'evicted' ? t.droppedEvicted : t.droppedGivenUp))].join(' '));
       this.draft = { ...this.draft, rating: undefined, message: '', category: '' };
       // The focused send button is gone: focus goes to the message that says what happened, not to <body>.
       await this.updateComplete;
@@ -216,6 +219,12 @@ export class HearkenForm extends HearkenElement {
                     ${error('email')}
                   </div>
                   <label class="check"><input type="checkbox" .checked=${d.mayContact} @change=${(e: Event) => set('mayContact', (e.target as HTMLInputElement).checked)} />${t.mayContact}</label>`}
+            <details class="disclosure">
+              <summary>${t.whatIsSent}</summary>
+              <ul>
+                ${[...t.sentFields, ...(internal ? [t.sentFieldsInternal] : [t.sentFieldsEmail])].map((item) => html`<li>${item}</li>`)}
+              </ul>
+            </details>
             <div class="honeypot" aria-hidden="true">
               <label>Website<input type="text" name="website" tabindex="-1" autocomplete="off" @input=${(e: Event) => (this.#honeypot = (e.target as HTMLInputElement).value)} /></label>
             </div>
@@ -231,6 +240,13 @@ export class HearkenForm extends HearkenElement {
 
   #t(): Messages {
     return this.localize.t;
+  }
+
+  /** What the person is told: sent (and where the answer will appear), or kept — offline, or the service unreachable. */
+  #outcomeText(t: Messages, result: SendResult, input: FeedbackInput): string {
+    if (result.status === 'queued') return isNetworkError(result.error) && result.error.offline ? t.queued : t.queuedUnreachable;
+    if (!result.followUp) return t.sent;
+    return input.contact?.mayContact && input.contact.email ? t.sentFollowUpEmail : t.sentFollowUp;
   }
 
   /** The categories offered: the `categories` attribute, else the audience's defaults. */

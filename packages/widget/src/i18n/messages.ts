@@ -29,10 +29,21 @@ export interface FormMessages {
   departmentLabel: string;
   urgencyLabel: string;
   urgencies: { low: string; normal: string; high: string };
+  /** "What is sent?": a disclosure listing what a feedback carries, in plain words. */
+  whatIsSent: string;
+  sentFields: string[];
+  sentFieldsEmail: string;
+  sentFieldsInternal: string;
   send: string;
   sending: string;
   sent: string;
+  /** Stored while the browser is offline. */
   queued: string;
+  /** Stored because the service did not answer or answered "later" (5xx, 429) while online. */
+  queuedUnreachable: string;
+  /** Added to a status when the outbox had to make room, or gave up an earlier feedback. */
+  droppedEvicted: string;
+  droppedGivenUp: string;
   failed: string;
   retry: string;
   sendAnother: string;

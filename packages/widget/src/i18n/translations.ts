@@ -38,7 +38,9 @@ export function registerMessages(locale: string, messages: Partial<Messages>): v
 export function lookup<T extends Partial<Messages> = Messages>(locale: string, overrides?: Partial<Messages>, base?: Partial<Messages>): T {
   const { builtIn, page } = translations;
   const language = languageOf(locale);
-  return { ...base, ...builtIn.en, ...builtIn[language], ...page[language], ...page[locale.toLowerCase()], ...overrides } as T;
+  // English under everything; where only another table has loaded (the script tag loads one), that one.
+  const fallback = builtIn.en ?? Object.values(builtIn)[0];
+  return { ...base, ...fallback, ...builtIn[language], ...page[language], ...page[locale.toLowerCase()], ...overrides } as T;
 }
 
 /** The strings for an element: its `locale` attribute, else the nearest `lang`, else `en`. */

@@ -8,12 +8,16 @@ import { defineElements } from '../registration.js';
 import { builtInLanguage } from './base-url.js';
 
 export { sharedClientFor } from '../sending/shared-client.js';
+export { checkThreads } from '@hearken/client';
 export { createFeedbackDialog } from '../feedback/feedback-dialog.js';
 
 // In this file, not a chunk of its own: each language file uses it, so it would cost a third round trip.
 export { launcherMessages } from '../i18n/launcher-messages.js';
 
-/** Loads the one complete built-in table the page needs (`hearken-language-<code>.js`), then defines the elements. */
+/**
+ * Loads the one complete built-in table the page needs (`hearken-language-<code>.js`), then
+ * defines <hearken-form> and <hearken-rating>: inline elements upgrade with their strings there.
+ */
 export async function loadLanguage(locale: string): Promise<void> {
   await (builtInLanguage(locale) === 'de' ? import('./language-de.js') : import('./language-en.js'));
   defineElements({ form: HearkenForm, rating: HearkenRating });

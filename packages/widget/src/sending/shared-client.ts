@@ -1,4 +1,4 @@
-import { createClient, type ClientOptions, type HearkenClient } from '@hearken/client';
+import { createClient, type ClientOptions, type DeliveryEvent, type HearkenClient } from '@hearken/client';
 
 type Clients = Map<string, HearkenClient>;
 const KEY = Symbol.for('hearken.clients');
@@ -19,9 +19,19 @@ export function sharedClient(options: Pick<ClientOptions, 'endpoint' | 'audience
   const clients = ((globalThis as Record<symbol, Clients>)[KEY] ??= new Map());
   const key = JSON.stringify([options.endpoint, options.audience, options.site, options.credentials]);
   let client = clients.get(key);
-  if (!client) clients.set(key, (client = createClient(options)));
+  if (!client) {
+    const events: DeliveryEvent[] = [];
+    clients.set(key, (client = createClient({ ...options, onDelivery: (event) => event.status === 'dropped' && events.push(event) })));
+    dropped.set(client, events);
+  }
   return client;
 }
+
+/** Feedback a shared client evicted or gave up, so that an element can tell the person. */
+const dropped = new WeakMap<HearkenClient, DeliveryEvent[]>();
+
+/** The drops of `client` not yet told, and forgets them. */
+export const takeDropped = (client: HearkenClient): DeliveryEvent[] => dropped.get(client)?.splice(0) ?? [];
 
 /** The shared client for an element's delivery attributes, or `undefined` without an endpoint. */
 export function sharedClientFor({ endpoint, audience, site, credentials }: DeliveryAttributes): HearkenClient | undefined {

@@ -1,0 +1,99 @@
+// The follow-up loop, end to end in Chromium against the hearken-collector CLI: a visitor sends
+// feedback through the script tag; the team answers (and leaves an internal note); on a later visit
+// the launcher shows the reply, "Your messages" shows it, and the visitor answers back.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCollectorProcess, type CollectorProcess } from '../support/collector-process.js';
+import { launchChromium, sendThroughWidget, watchErrors } from '../support/demo.js';
+// @ts-expect-error: plain JavaScript helpers shared with npm start
+import { startStaticServer } from '../../scripts/static-server.mjs';
+
+const TOKEN = 'e2e-admin-token';
+let browser: Browser;
+let collector: CollectorProcess;
+let site: { url: string; close(): Promise<void> };
+let folder: string;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'hearken-follow-up-'));
+  let endpoint = '';
+  site = await startStaticServer({ port: 0, endpoint: () => endpoint, mounts: { '/': 'examples', '/hearken/': 'packages/widget/dist/browser', '/pages/': 'test/e2e/pages' } });
+  [browser, collector] = await Promise.all([
+    launchChromium(),
+    startCollectorProcess(['--db', join(folder, 'feedback.db'), '--allow-origin', site.url, '--admin-token', TOKEN, '--rate-limit', '0']),
+  ]);
+  endpoint = `${collector.url}/feedback`;
+});
+afterAll(async () => {
+  await browser?.close();
+  await collector?.stop();
+  await site?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const admin = { authorization: `Bearer ${TOKEN}` };
+interface InboxItem {
+  feedback: { id: string; message?: string };
+  status: string;
+  replies: { author: string; body: string; internal: boolean }[];
+}
+const inbox = async (): Promise<InboxItem[]> => (await (await fetch(`${collector.url}/inbox.json`, { headers: admin })).json()).items;
+
+describe('follow-up, end to end', () => {
+  it('a visitor reads the team’s answer on a later visit and answers back; an internal note never reaches the browser', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${site.url}/pages/plain.html`);
+    await sendThroughWidget(page, 'The search page times out after 30 seconds');
+    await page.getByText(/Your messages/).first().waitFor();
+
+    // The team: an internal note and an answer, through the API.
+    const [item] = await inbox();
+    expect(item!.feedback.message).toBe('The search page times out after 30 seconds');
+    const note = await fetch(`${collector.url}/inbox/${item!.feedback.id}/replies`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ body: 'Looks like the index job again', internal: true }) });
+    expect(note.status).toBe(201);
+    const reply = await fetch(`${collector.url}/inbox/${item!.feedback.id}/replies`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ body: 'Thanks! We found the cause and it is fixed.', internal: false }) });
+    expect(reply.status).toBe(201);
+
+    // A later visit: the launcher says there is a reply, in its accessible name.
+    const threadRequests: string[] = [];
+    page.on('response', (response) => response.url().endsWith('/thread') && threadRequests.push(response.url()));
+    // The thread was checked less than 10 minutes ago (right after sending): let the check be due.
+    await page.evaluate(() => {
+      const list = JSON.parse(localStorage.getItem('hearken:my-feedback')!);
+      for (const entry of list) entry.checkedAt = 0;
+      localStorage.setItem('hearken:my-feedback', JSON.stringify(list));
+    });
+    await page.reload();
+    const launcher = page.getByRole('button', { name: 'Feedback, 1 new reply' });
+    await launcher.waitFor();
+
+    await launcher.click();
+    await page.getByRole('button', { name: /^Your messages/ }).click();
+    await page.getByText('Thanks! We found the cause and it is fixed.').waitFor();
+    expect(await page.getByText('Looks like the index job again').count()).toBe(0);
+    const bodies = await page.evaluate(() => localStorage.getItem('hearken:my-feedback'));
+    expect(bodies).not.toContain('index job');
+
+    await page.getByRole('textbox', { name: 'Your answer' }).fill('Works for me now, thank you');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByText('Your answer has been sent.').waitFor();
+
+    const [after] = await inbox();
+    expect(after!.replies.map((r) => [r.author, r.body, r.internal])).toEqual([
+      ['team', 'Looks like the index job again', true],
+      ['team', 'Thanks! We found the cause and it is fixed.', false],
+      ['you', 'Works for me now, thank you', false],
+    ]);
+    // Seen now: the launcher's name no longer counts it.
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Feedback', exact: true }).waitFor();
+    expect(threadRequests.length).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
