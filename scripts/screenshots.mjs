@@ -10,7 +10,9 @@ import { startStaticServer } from './static-server.mjs';
 
 let endpoint = '';
 const site = await startStaticServer({ port: 0, endpoint: () => endpoint, mounts: { '/': 'examples', '/hearken/': 'packages/widget/dist/browser' } });
-const collector = await startServer({ port: 0, storage: createSqliteStorage(join(mkdtempSync(join(tmpdir(), 'hearken-shots-')), 'f.db')), allowOrigins: [site.url] });
+// Urgent reports are due within 2 s here, so that the Overdue view has something to show.
+const answerTargets = { high: 2000, normal: 2 * 86_400_000, low: 5 * 86_400_000 };
+const collector = await startServer({ port: 0, storage: createSqliteStorage(join(mkdtempSync(join(tmpdir(), 'hearken-shots-')), 'f.db')), allowOrigins: [site.url], answerTargets });
 endpoint = `${collector.url}/feedback`;
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 const shot = (name) => join('docs', 'screenshots', `${name}.png`);
@@ -53,6 +55,23 @@ await send('internal', { category: 'process', message: 'Booking a meeting room t
 const inbox = await browser.newPage({ viewport: { width: 1100, height: 700 } });
 await inbox.goto(`${collector.url}/inbox`);
 await inbox.screenshot({ path: shot('inbox') });
+
+// Replies, a note, a status, and the Overdue view.
+const { items } = await (await fetch(`${collector.url}/inbox.json`)).json();
+const idOf = (text) => items.find((i) => i.feedback.message?.includes(text)).feedback.id;
+const reply = (text, body, internal = false) =>
+  fetch(`${collector.url}/inbox/${idOf(text)}/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body, internal }) });
+await reply('Checkout', 'Thanks Sam, the shipping line was wrong. Fixed today, and the € 5 are refunded.');
+await reply('Checkout', 'Refund done in the shop backend, order 10442.', true);
+await reply('meeting room', 'Good point: we are trying a two-step booking next month.');
+await fetch(`${collector.url}/inbox/status`, { method: 'POST', body: new URLSearchParams({ id: idOf('meeting room'), status: 'in-progress' }) });
+await new Promise((resolve) => setTimeout(resolve, answerTargets.high + 200));
+await inbox.setViewportSize({ width: 1100, height: 1000 });
+await inbox.goto(`${collector.url}/inbox`);
+await inbox.screenshot({ path: shot('inbox-replies') });
+await inbox.setViewportSize({ width: 1100, height: 700 });
+await inbox.goto(`${collector.url}/inbox?overdue=true`);
+await inbox.screenshot({ path: shot('inbox-overdue') });
 await inbox.close();
 
 await browser.close();

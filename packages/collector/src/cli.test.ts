@@ -22,6 +22,46 @@ describe('hearken-collector CLI', () => {
     expect(readConfig([], { HEARKEN_TRUST_PROXY: '1', HEARKEN_PUBLIC_URL: 'https://f.example' })).toMatchObject({ trustProxy: 1, publicUrl: 'https://f.example' });
   });
 
+  it('reads --sla over the defaults, and the mail flags', () => {
+    expect(readConfig([], {}).answerTargets).toEqual({ high: 3600_000, normal: 2 * 86_400_000, low: 5 * 86_400_000 });
+    expect(readConfig(['--sla', 'high=2s, low=90m'], {}).answerTargets).toEqual({ high: 2000, normal: 2 * 86_400_000, low: 90 * 60_000 });
+    expect(readConfig([], { HEARKEN_SLA: 'normal=1d' }).answerTargets.normal).toBe(86_400_000);
+    const mail = readConfig([], { HEARKEN_SMTP_URL: 'smtp://u:p@127.0.0.1:2525', HEARKEN_MAIL_FROM: 'support@example.com', HEARKEN_MAIL_REPLY_TO: 'help@example.com' });
+    expect(mail).toMatchObject({ smtp: 'smtp://u:p@127.0.0.1:2525', mailFrom: 'support@example.com', mailReplyTo: 'help@example.com' });
+  });
+
+  it('exits with a message and a non-zero code for a bad --sla, before listening', async () => {
+    const child = spawn(process.execPath, ['packages/collector/dist/bin.js', '--port', '0', '--sla', 'high=soon'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('--sla takes levels and times such as high=1h,normal=2d,low=5d: "high=soon"');
+  });
+
+  it('with --sla high=2s, lists an unanswered urgent internal report as overdue after 2 s, until a team reply', async () => {
+    const { child, url, db } = await startCli(['--sla', 'high=2s']);
+    try {
+      const urgent = feedback({ audience: 'internal', category: 'equipment', urgency: 'high', message: 'Printer on floor 3 is on fire', user: { department: 'Facilities' } });
+      await post(`${url}/feedback`, urgent);
+      await post(`${url}/feedback`, feedback({ message: 'Love the new look' }));
+      const overdue = async () => ((await (await fetch(`${url}/inbox.json?overdue=true`)).json()).items as { feedback: { id: string } }[]).map((i) => i.feedback.id);
+      expect(await overdue()).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      expect(await overdue()).toEqual([urgent.id]);
+      const stats = await (await fetch(`${url}/inbox/stats.json`)).json();
+      expect(stats.internal).toMatchObject({ total: 1, unanswered: 1, overdue: 1, medianFirstReplyMinutes: null });
+      expect(stats.external).toMatchObject({ total: 1, unanswered: 1, overdue: 0 });
+      expect(stats.departments.Facilities.overdue).toBe(1);
+      const replied = await fetch(`${url}/inbox/${urgent.id}/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: 'Facilities are on their way' }) });
+      expect(replied.status).toBe(201);
+      expect(await overdue()).toEqual([]);
+      expect((await (await fetch(`${url}/inbox/stats.json`)).json()).internal).toMatchObject({ unanswered: 0, overdue: 0 });
+    } finally {
+      await stopCli(child, db);
+    }
+  });
+
   it('lists every flag with its environment twin in --help', async () => {
     const help = await new Promise<string>((resolve) => {
       const child = spawn(process.execPath, ['packages/collector/dist/bin.js', '--help'], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -39,6 +79,13 @@ describe('hearken-collector CLI', () => {
     [['--allow-origin', 'localhost:8080/path'], /--allow-origin takes an origin/],
     [['--spam', 'keep'], /--spam takes store or drop/],
     [['--bogus'], /Unknown option/],
+    [['--sla', 'high=fast'], /--sla takes levels and times such as high=1h,normal=2d,low=5d: "high=fast": the time is a whole number with s, m, h or d/],
+    [['--sla', 'urgent=1h'], /--sla .*"urgent=1h": the level is high, normal or low/],
+    [['--sla', 'high=0s'], /--sla .*"high=0s"/],
+    [['--smtp', 'mail.example.com'], /--smtp takes a server such as smtp:\/\/mail\.example\.com:587/],
+    [['--smtp', 'smtp://127.0.0.1:25'], /--smtp needs --mail-from/],
+    [['--mail-from', 'a@example.com'], /--mail-from and --mail-reply-to need --smtp/],
+    [['--routes', '/nonexistent/routes.json'], /\/nonexistent\/routes\.json: cannot read the routes file \(ENOENT\)/],
   ])('says clearly what is wrong with %j', (argv, message) => {
     expect(() => readConfig(argv, {})).toThrow(message);
   });
@@ -103,6 +150,12 @@ const FLAG_ENV = {
   spam: 'HEARKEN_SPAM',
   'identity-secret': 'HEARKEN_IDENTITY_SECRET',
   webhook: 'HEARKEN_WEBHOOK_URL',
+  'webhook-lease': 'HEARKEN_WEBHOOK_LEASE',
+  sla: 'HEARKEN_SLA',
+  routes: 'HEARKEN_ROUTES',
+  smtp: 'HEARKEN_SMTP_URL',
+  'mail-from': 'HEARKEN_MAIL_FROM',
+  'mail-reply-to': 'HEARKEN_MAIL_REPLY_TO',
 };
 
 /** Starts the built CLI on a free port with a fresh database; resolves when it listens. */

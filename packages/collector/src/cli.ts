@@ -3,6 +3,10 @@ import { describeDatabaseUrl } from './storage/database-url.js';
 import { openStorage } from './storage/open-storage.js';
 import { startServer } from './server.js';
 import { createWebhookForwarder } from './webhook-forwarder.js';
+import { DEFAULT_ANSWER_TARGETS, parseAnswerTargets } from './follow-up/answer-targets.js';
+import { createMailSender } from './mail-sender.js';
+import { readRoutes } from './routing/routes-file.js';
+import type { NewOutgoingMessage, StoredFeedback } from './storage/feedback-storage.js';
 
 const HELP = `hearken-collector: receives Hearken feedback, stores it in SQLite or PostgreSQL, shows an inbox.
 
@@ -25,11 +29,22 @@ Usage: hearken-collector [options]        every option also reads an environment
   --spam store|drop      what to do with bot submissions       HEARKEN_SPAM          (store)
   --identity-secret S    verifies signed intranet identities   HEARKEN_IDENTITY_SECRET
   --webhook URL          forwards urgent internal reports      HEARKEN_WEBHOOK_URL
-  --webhook-lease S      seconds a claimed forward is reserved HEARKEN_WEBHOOK_LEASE (60)
-                         for one instance; then another sends it
+  --webhook-lease S      seconds a claimed forward (or mail)   HEARKEN_WEBHOOK_LEASE (60)
+                         is reserved for one instance; then
+                         another sends it
+  --sla LEVEL=TIME,…     answer targets per urgency; s/m/h/d;  HEARKEN_SLA           (high=1h,normal=2d,
+                         past them, unanswered items are                             low=5d)
+                         overdue; levels left out keep theirs
+  --routes FILE          routes.json: feedback to teams, with  HEARKEN_ROUTES        (none)
+                         their webhook, email and targets
+  --smtp URL             mails team replies (and team alerts): HEARKEN_SMTP_URL      (none: no mail)
+                         smtp://user:pass@host:587, smtps://…
+  --mail-from ADDRESS    sender of those mails                 HEARKEN_MAIL_FROM
+  --mail-reply-to ADDR   where answers by mail go              HEARKEN_MAIL_REPLY_TO (the sender)
   --help                 this text
 
-Intake: POST /feedback    Inbox: GET /inbox, /inbox.json, /inbox.csv    Health: GET /health`;
+Intake: POST /feedback    Threads: /feedback/{id}/thread    Health: GET /health
+Inbox: GET /inbox, /inbox.json, /inbox.csv, /inbox/stats.json; POST /inbox/{id}/replies`;
 
 /** Reads flags, then environment variables; throws a readable error for bad values. */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
@@ -48,6 +63,11 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
       'identity-secret': { type: 'string' },
       webhook: { type: 'string' },
       'webhook-lease': { type: 'string' },
+      sla: { type: 'string' },
+      routes: { type: 'string' },
+      smtp: { type: 'string' },
+      'mail-from': { type: 'string' },
+      'mail-reply-to': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -64,6 +84,22 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
   for (const origin of origins) if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin.replace(/\/$/, ''))) throw new Error(`--allow-origin takes an origin such as http://localhost:8080, not "${origin}"`);
   const publicUrl = values['public-url'] ?? env.HEARKEN_PUBLIC_URL ?? undefined;
   if (publicUrl !== undefined && !/^https?:\/\/[^/?#\s]+/.test(publicUrl)) throw new Error(`--public-url takes the address people use, such as https://feedback.example.com, not "${publicUrl}"`);
+  const sla = values.sla ?? env.HEARKEN_SLA;
+  let answerTargets = DEFAULT_ANSWER_TARGETS;
+  try {
+    if (sla) answerTargets = parseAnswerTargets(sla);
+  } catch (error) {
+    throw new Error(`--sla takes levels and times such as high=1h,normal=2d,low=5d: ${(error as Error).message}`);
+  }
+  const smtp = values.smtp ?? env.HEARKEN_SMTP_URL ?? undefined;
+  if (smtp !== undefined && !/^smtps?:\/\/[^/?#\s]+/.test(smtp)) throw new Error(`--smtp takes a server such as smtp://mail.example.com:587 or smtps://user:password@mail.example.com, not "${smtp.replace(/\/\/[^@/]*@/, '//***@')}"`);
+  const mailFrom = values['mail-from'] ?? env.HEARKEN_MAIL_FROM ?? undefined;
+  const mailReplyTo = values['mail-reply-to'] ?? env.HEARKEN_MAIL_REPLY_TO ?? undefined;
+  if (smtp && !mailFrom) throw new Error('--smtp needs --mail-from, the sender of the mails, e.g. --mail-from "Support <support@example.com>"');
+  if (!smtp && (mailFrom || mailReplyTo)) throw new Error('--mail-from and --mail-reply-to need --smtp, the server that sends the mails');
+  const routesFile = values.routes ?? env.HEARKEN_ROUTES ?? undefined;
+  const routing = routesFile ? readRoutes(routesFile, answerTargets) : undefined;
+  if (routing?.mails && !smtp) throw new Error(`${routesFile}: a team is told by email, but no --smtp is given to send it`);
   return {
     help: values.help ?? false,
     port: number('port', values.port ?? env.HEARKEN_PORT, 8787),
@@ -78,6 +114,11 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
     identitySecret: values['identity-secret'] ?? env.HEARKEN_IDENTITY_SECRET ?? undefined,
     webhook: values.webhook ?? env.HEARKEN_WEBHOOK_URL ?? undefined,
     webhookLease: number('webhook-lease', values['webhook-lease'] ?? env.HEARKEN_WEBHOOK_LEASE, 60),
+    answerTargets,
+    routing,
+    smtp,
+    mailFrom,
+    mailReplyTo,
   };
 }
 
@@ -99,14 +140,36 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
     process.exitCode = 1;
     return;
   }
-  const forwarder = config.webhook ? createWebhookForwarder({ url: config.webhook, storage, lease: Math.max(1, config.webhookLease) * 1000 }) : undefined;
-  const server = await startServer({ ...config, storage, outgoing: forwarder?.outgoing, onStored: forwarder && (() => void forwarder.deliverDue()) });
+  const { routing } = config;
+  const lease = Math.max(1, config.webhookLease) * 1000;
+  const teamWebhooks = [...(routing?.teams.values() ?? [])].some((team) => team.webhook);
+  const forwarder = config.webhook || teamWebhooks ? createWebhookForwarder({ url: config.webhook, storage, lease }) : undefined;
+  const mail = config.smtp ? createMailSender({ smtp: config.smtp, from: config.mailFrom!, replyTo: config.mailReplyTo, storage, lease }) : undefined;
+  const outgoing = (record: StoredFeedback): NewOutgoingMessage[] => [...(forwarder?.outgoing(record) ?? []), ...(routing?.outgoing(record) ?? [])];
+  const server = await startServer({
+    ...config,
+    storage,
+    outgoing,
+    // Urgent reports reach their team at once, not at the next poll.
+    onStored: () => {
+      void forwarder?.deliverDue();
+      void mail?.deliverDue();
+    },
+    replyOutgoing: mail?.outgoing,
+    onReply: mail && (() => void mail.deliverDue()),
+    routeOf: routing && ((record) => {
+      const team = routing.teamOf(record);
+      return team && { team: team.name, answerTargets: team.answerTargets };
+    }),
+  });
   forwarder?.start();
+  mail?.start();
   console.log(`hearken-collector listening on ${server.url}  (intake ${server.url}/feedback, inbox ${server.url}/inbox, database ${describeDatabaseUrl(config.db)})`);
   if (!config.adminToken) console.log('No --admin-token: the inbox answers loopback clients only, at localhost, 127.0.0.1 and [::1].');
   const stop = async (signal: string) => {
     console.log(`hearken-collector: ${signal}, finishing requests in flight…`);
     await forwarder?.stop();
+    await mail?.stop();
     await server.close();
     process.exit(0);
   };

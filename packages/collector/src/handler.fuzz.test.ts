@@ -66,4 +66,36 @@ describe('handler under random input', () => {
       { numRuns: 300 },
     );
   });
+
+  it('never answers 5xx nor stores a bad reply, for random thread answers, team replies and keys', async () => {
+    const key = 'k'.repeat(22);
+    const id = crypto.randomUUID();
+    expect((await handle(new Request('http://localhost/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, schemaVersion: 1, createdAt: new Date().toISOString(), audience: 'external', category: 'idea', message: 'hi', anonymous: false, followUp: { key } }) }), { clientAddress: '127.0.0.1' })).status).toBe(201);
+    const replyBodies = fc.oneof(bodies, fc.record({ body: fc.anything(), internal: fc.anything() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)), fc.record({ message: fc.anything() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)));
+    await fc.assert(
+      fc.asyncProperty(
+        replyBodies,
+        fc.constantFrom(`/feedback/${id}/thread`, `/inbox/${id}/replies`, `/feedback/${id}/thread?x=1`, '/inbox/%ZZ/replies', '/feedback/%ZZ/thread'),
+        fc.oneof(fc.constant(key), fc.string(), fc.string({ unit: 'binary' })),
+        fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/plain'),
+        async (body, path, bearer, type) => {
+          const headers = new Headers({ 'content-type': type });
+          try {
+            headers.set('authorization', `Bearer ${bearer}`);
+          } catch {
+            // Not a valid header value: sent without it.
+          }
+          const response = await handle(new Request(`http://localhost${path}`, { method: 'POST', headers, body }), { clientAddress: '127.0.0.1' });
+          expect(response.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 400 },
+    );
+    const record = await storage.get(id);
+    for (const reply of record!.replies!) {
+      expect(reply.body.trim()).toBe(reply.body);
+      expect(reply.body.length).toBeGreaterThan(0);
+      expect(typeof reply.internal).toBe('boolean');
+    }
+  });
 });

@@ -1,5 +1,7 @@
 import { createInbox, isInboxPath, type InboxOptions } from './inbox/inbox-routes.js';
+import { createThreadRoutes } from './follow-up/thread-routes.js';
 import { createIntake, type IntakeOptions } from './intake/intake-routes.js';
+import { createRateLimiter } from './intake/rate-limit.js';
 import { json, unavailable } from './json-response.js';
 import { forwardedAddress, isForwarded } from './client-address.js';
 
@@ -23,7 +25,8 @@ export interface ConnectionInfo {
 }
 
 /**
- * The collector as a Fetch-API handler: `POST /feedback` (intake), `GET /inbox`, `/inbox.json`,
+ * The collector as a Fetch-API handler: `POST /feedback` (intake), the person's thread
+ * (`/feedback/{id}/thread`, `DELETE /feedback/{id}`), `GET /inbox`, `/inbox.json`,
  * `/inbox.csv` and the inbox's forms. Runs on Node (see `startServer`), Deno, Bun, workers.
  *
  * @example
@@ -31,7 +34,10 @@ export interface ConnectionInfo {
  * const response = await handle(request, { clientAddress });
  */
 export function createHandler(options: HandlerOptions): (request: Request, info?: ConnectionInfo) => Promise<Response> {
-  const intake = createIntake(options);
+  // One budget per address for every write of a person: feedback, answers, withdrawals.
+  const limiter = createRateLimiter(options.rateLimit ?? 60);
+  const intake = createIntake(options, limiter);
+  const threads = createThreadRoutes(options, limiter);
   const inbox = createInbox(options);
   const trustProxy = options.trustProxy ?? 0;
 
@@ -45,6 +51,7 @@ export function createHandler(options: HandlerOptions): (request: Request, info?
     const forwarded = forwardedAddress(request.headers.get('x-forwarded-for'), trustProxy);
     try {
       if (url.pathname === '/feedback') return await intake(request, url, forwarded ?? info.clientAddress);
+      if (url.pathname.startsWith('/feedback/')) return await threads(request, url, forwarded ?? info.clientAddress);
       // A proxy on this machine connects from loopback, but speaks for someone else.
       if (isInboxPath(url.pathname)) return await inbox(request, url, forwarded ?? (isForwarded(request) ? undefined : info.clientAddress));
       if (url.pathname === '/health') {

@@ -11,8 +11,19 @@ export {
   type OutgoingMessage,
   type OutgoingOutcome,
   type StoredFeedback,
+  type Reply,
+  type StatusChange,
+  type DeliveryProblem,
 } from './storage/feedback-storage.js';
+export { DEFAULT_ANSWER_TARGETS, parseAnswerTargets, parseDuration, isOverdue, type AnswerTargets } from './follow-up/answer-targets.js';
+export { hashFollowUpKey, followUpKeyMatches } from './follow-up/follow-up-key.js';
+export { threadView, type ThreadView } from './follow-up/thread-routes.js';
+export type { InboxItem } from './inbox/inbox-routes.js';
+export type { AnswerStats, InboxStats } from './inbox/inbox-stats.js';
+export { createMailSender, type MailSender, type MailSenderOptions } from './mail-sender.js';
+export { createOutgoingWorker, type OutgoingWorker, type OutgoingWorkerOptions, type SendResult } from './outgoing-worker.js';
+export { readRoutes, parseRoutes, type Route, type Routing, type Team } from './routing/routes-file.js';
 export { signIdentity, verifyIdentity } from './intake/identity.js';
-export { createWebhookForwarder, type WebhookForwarder, type WebhookForwarderOptions } from './webhook-forwarder.js';
+export { createWebhookForwarder, summarizeFeedback, type WebhookForwarder, type WebhookForwarderOptions } from './webhook-forwarder.js';
 export { openStorage } from './storage/open-storage.js';
 export type { PostgresStorageOptions } from './storage/postgres-storage.js';

@@ -185,6 +185,7 @@ export const FeedbackSchema = z
     category: label(64),
     anonymous: z.boolean(),
     context: z.optional(ContextSchema),
+    // The writer's secret for the thread (see docs/follow-up.md); endpoints without threads ignore it.
     followUp: z.optional(z.object({ key: z.string().check(matches(FOLLOW_UP_KEY)) })),
   })
   .check(messageOrRating, emailToBeContacted, anonymousCarriesNoIdentity);

@@ -26,13 +26,12 @@ export function feedbackJsonSchema(): JsonSchema {
     createdAt: { type: 'string', format: 'date-time', pattern: ISO_DATE_TIME.source },
     audience: { type: 'string', enum: [...AUDIENCES] },
     urgency: { type: 'string', enum: [...URGENCIES] },
+    message: { type: 'string', maxLength: MESSAGE_MAX_LENGTH, description: `At most ${MESSAGE_MAX_LENGTH} Unicode code points, after trimming.` },
     followUp: {
       type: 'object',
       required: ['key'],
-      properties: { key: { type: 'string', pattern: FOLLOW_UP_KEY.source } },
-      description: 'A secret the client made for reading answers to this feedback; endpoints store only a hash of it, or ignore it.',
+      properties: { key: { type: 'string', pattern: FOLLOW_UP_KEY.source, description: 'A random secret (at least 128 bits, base64url) kept by the writer; the endpoint stores only its hash.' } },
     },
-    message: { type: 'string', maxLength: MESSAGE_MAX_LENGTH, description: `At most ${MESSAGE_MAX_LENGTH} Unicode code points, after trimming.` },
     tags: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 50, pattern: '\\S' } },
     metadata: {
       type: 'object',

@@ -1,5 +1,6 @@
 import { AUDIENCES, URGENCIES } from '@hearken/client/schema';
-import { FEEDBACK_STATUSES, type InboxFilter, type StoredFeedback } from '../storage/feedback-storage.js';
+import { FEEDBACK_STATUSES, type InboxFilter } from '../storage/feedback-storage.js';
+import type { InboxItem } from './inbox-routes.js';
 import { escapeHtml as e } from './escape-html.js';
 
 const STYLE = `
@@ -18,7 +19,12 @@ article.new{border-left:4px solid var(--accent)}article.resolved{opacity:.65}
 .badge{border:1px solid var(--line);border-radius:999px;padding:0 .5rem}.high{background:#b3261e;color:#fff;border-color:#b3261e}
 .message{white-space:pre-wrap;overflow-wrap:anywhere;margin:.5rem 0}.actions{display:flex;gap:.4rem;margin-top:.4rem}
 .empty{color:var(--muted)}.login{max-width:22rem;margin:4rem auto;background:var(--card);padding:1.5rem;border-radius:10px;border:1px solid var(--line);display:flex;flex-direction:column;gap:.8rem}
-.error{color:#b3261e}`;
+.error{color:#b3261e}
+.thread{list-style:none;margin:.5rem 0;padding:0;display:flex;flex-direction:column;gap:.4rem}.thread li{border-left:3px solid var(--line);padding:.1rem .6rem}
+.thread li.team{border-color:var(--accent)}.thread li.note{border-color:#b8860b;background:color-mix(in srgb,#b8860b 10%,transparent)}
+.thread p{margin:.1rem 0;white-space:pre-wrap;overflow-wrap:anywhere}form.reply{display:flex;flex-direction:column;gap:.4rem;margin-top:.5rem}
+form.reply label.check{flex-direction:row;align-items:center;gap:.3rem}form.reply button{align-self:flex-start}textarea{font:inherit;padding:.3rem .45rem;border:1px solid var(--line);border-radius:6px;background:var(--card);color:inherit;min-height:3.5rem}
+.overdue{background:#b3261e;color:#fff;border-color:#b3261e}nav.views{display:flex;gap:.8rem;padding:.6rem 1.2rem 0}nav.views a[aria-current]{font-weight:600;text-decoration:none}`;
 
 function page(title: string, nonce: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -28,22 +34,42 @@ function page(title: string, nonce: string, body: string): string {
 const options = (values: readonly string[], selected: string | undefined, all: string) =>
   `<option value="">${e(all)}</option>` + values.map((v) => `<option${v === selected ? ' selected' : ''}>${e(v)}</option>`).join('');
 
-function card({ feedback: f, status, identity, spam }: StoredFeedback, back: string): string {
+const when = (iso: string) => `<time datetime="${e(iso)}">${e(iso.replace('T', ' ').slice(0, 16))} UTC</time>`;
+
+function thread(item: InboxItem): string {
+  const replies = item.replies ?? [];
+  if (!replies.length) return '';
+  const entries = replies.map((r) => {
+    const kind = r.author === 'you' ? 'you' : r.internal ? 'team note' : 'team';
+    const label = r.author === 'you' ? 'Writer' : r.internal ? 'Note (team only)' : 'Team reply';
+    return `<li class="${kind}"><div class="meta"><strong>${label}</strong>${when(r.createdAt)}</div><p>${e(r.body)}</p></li>`;
+  });
+  return `<ol class="thread" aria-label="Replies">${entries.join('')}</ol>`;
+}
+
+function card(item: InboxItem, back: string): string {
+  const { feedback: f, status, identity, spam } = item;
   const who = f.anonymous ? 'anonymous' : [f.user?.name ?? f.user?.id, f.user?.department].filter(Boolean).join(' · ');
   const rating = f.rating ? `${f.rating.scale} ${f.rating.value}` : '';
   const buttons = FEEDBACK_STATUSES.filter((s) => s !== status)
     .map((s) => `<button name="status" value="${s}">Mark ${s}</button>`)
     .join('');
+  const undelivered = item.undelivered.map((p) => `<p class="error">${e(p.kind)} ${p.state === 'failed' ? 'failed' : 'not sent yet'} after ${p.attempts} attempt${p.attempts === 1 ? '' : 's'}: ${e(p.error)}</p>`).join('');
+  const replyForm = `<form class="reply" method="post" action="/inbox/${e(encodeURIComponent(f.id))}/replies"><input type="hidden" name="back" value="${e(back)}">
+<label>Reply to ${e(f.id.slice(0, 8))}<textarea name="body" required maxlength="5000"></textarea></label>
+<label class="check"><input type="checkbox" name="internal">Note for the team only</label><button class="primary">Send</button></form>`;
   return `<article class="${e(status)}" data-id="${e(f.id)}">
-<div class="meta"><span class="badge">${e(f.category)}</span>${f.urgency ? `<span class="badge ${e(f.urgency)}">${e(f.urgency)}</span>` : ''}${rating ? `<span class="badge">${e(rating)}</span>` : ''}${spam ? '<span class="badge high">spam</span>' : ''}<span>${e(status)}</span><time datetime="${e(f.createdAt)}">${e(f.createdAt.replace('T', ' ').slice(0, 16))} UTC</time></div>
+<div class="meta"><span class="badge">${e(f.category)}</span>${f.urgency ? `<span class="badge ${e(f.urgency)}">${e(f.urgency)}</span>` : ''}${rating ? `<span class="badge">${e(rating)}</span>` : ''}${spam ? '<span class="badge high">spam</span>' : ''}${item.overdue ? '<span class="badge overdue">overdue</span>' : ''}${item.team ? `<span class="badge">team ${e(item.team)}</span>` : ''}<span>${e(status)}</span>${when(f.createdAt)}</div>
 ${f.message ? `<p class="message" dir="auto">${e(f.message)}</p>` : ''}
 <div class="meta">${who ? `<span>${e(who)}${identity ? ` (${e(identity)})` : ''}</span>` : ''}${f.contact?.mayContact && f.contact.email ? `<a href="mailto:${e(f.contact.email)}">${e(f.contact.email)}</a>` : ''}${f.site ? `<span>site ${e(f.site)}</span>` : ''}${f.context?.url ? `<span>${e(f.context.url)}</span>` : ''}</div>
+${thread(item)}${item.history?.length ? `<p class="meta">History: ${item.history.map((h) => `${e(h.status)} ${when(h.at)} (${e(h.by)})`).join(' → ')}</p>` : ''}${undelivered}
 <form class="actions" method="post" action="/inbox/status"><input type="hidden" name="id" value="${e(f.id)}"><input type="hidden" name="back" value="${e(back)}">${buttons}</form>
+${spam ? '' : replyForm}
 </article>`;
 }
 
-/** The inbox: filters, export links, and external and internal feedback side by side, newest first. */
-export function renderInbox(records: StoredFeedback[], filter: InboxFilter, query: string, nonce: string, canLogOut: boolean): string {
+/** The inbox: filters, export links, and external and internal feedback side by side, newest first; with `overdueOnly`, the "Overdue" view. */
+export function renderInbox(records: InboxItem[], filter: InboxFilter, query: string, nonce: string, canLogOut: boolean, overdueOnly = false): string {
   const back = `/inbox${query ? `?${query}` : ''}`;
   const column = (audience: string, title: string) => {
     const items = records.filter((r) => r.feedback.audience === audience);
@@ -62,7 +88,8 @@ ${input('category', 'Category')}
 ${input('department', 'Department')}${input('site', 'Site')}
 <label>Status<select name="status">${options(FEEDBACK_STATUSES, filter.status, 'any')}</select></label>
 ${input('from', 'From', 'date')}${input('to', 'To', 'date')}
-<button class="primary">Filter</button><a href="/inbox">Clear</a></form>
+${overdueOnly ? '<input type="hidden" name="overdue" value="true">' : ''}<button class="primary">Filter</button><a href="/inbox">Clear</a></form>
+<nav class="views" aria-label="Views"><a href="/inbox"${overdueOnly ? '' : ' aria-current="page"'}>All</a><a href="/inbox?overdue=true"${overdueOnly ? ' aria-current="page"' : ''}>Overdue</a><a href="/inbox/stats.json">Answer times (JSON)</a></nav>
 <main>${column('external', 'External customers')}${column('internal', 'Internal customers')}</main>`,
   );
 }

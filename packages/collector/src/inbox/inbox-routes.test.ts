@@ -139,3 +139,145 @@ describe('inbox: behind a proxy', () => {
     expect((await fetch(`${trusting.url}/inbox.json`, { headers: { 'x-forwarded-for': '127.0.0.1' } })).status).toBe(200);
   });
 });
+
+describe('inbox: answering', () => {
+  const auth = { authorization: 'Bearer SECRET' };
+  const reply = (server: { url: string }, id: string, body: unknown, headers: Record<string, string> = auth) =>
+    fetch(`${server.url}/inbox/${id}/replies`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  type Item = { feedback: { id: string }; status: string; overdue: boolean; replies: { author: string; body: string; internal: boolean; createdAt: string }[]; history: { status: string; by: string; at: string }[] };
+  const items = async (server: { url: string }, query = '') => (await (await fetch(`${server.url}/inbox.json${query}`, { headers: auth })).json()).items as Item[];
+
+  it('stores team replies and notes with the admin token, lists them with the item, and refuses bad ones without a 5xx', async () => {
+    const server = await collector({ adminToken: 'SECRET' });
+    const item = feedback();
+    await post(server.intake, item);
+    const answered = await reply(server, item.id, { body: 'Thanks, fixed in 2.1', internal: false });
+    expect(answered.status).toBe(201);
+    expect(await answered.json()).toMatchObject({ author: 'team', body: 'Thanks, fixed in 2.1', internal: false });
+    expect((await reply(server, item.id, { body: 'Customer is on the pro plan', internal: true })).status).toBe(201);
+    expect((await reply(server, item.id, { body: 'x' }, {})).status).toBe(401);
+    expect((await reply(server, item.id, { body: 'x' }, { authorization: 'Bearer WRONG' })).status).toBe(401);
+    for (const body of [{ body: '' }, { body: '   ' }, { body: 'x'.repeat(5001) }, {}, { body: 'x', internal: 'yes' }, null]) expect((await reply(server, item.id, body)).status).toBe(422);
+    expect((await reply(server, crypto.randomUUID(), { body: 'Hello?' })).status).toBe(404);
+    const broken = await fetch(`${server.url}/inbox/${item.id}/replies`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: '{"body":' });
+    expect(broken.status).toBe(400);
+    expect((await fetch(`${server.url}/inbox/${item.id}/replies`, { headers: auth })).status).toBe(405);
+    expect((await fetch(`${server.url}/inbox/${item.id}/replies`, { method: 'POST', headers: { 'content-type': 'text/plain', ...auth }, body: 'hello' })).status).toBe(415);
+    const huge = await fetch(`${server.url}/inbox/${item.id}/replies`, { method: 'POST', headers: auth, body: new URLSearchParams({ body: 'x'.repeat(70_000) }) });
+    expect(huge.status).toBe(413);
+    const [listed] = await items(server);
+    expect(listed!.replies.map((r) => [r.author, r.body, r.internal])).toEqual([
+      ['team', 'Thanks, fixed in 2.1', false],
+      ['team', 'Customer is on the pro plan', true],
+    ]);
+  });
+
+  it('answers a reply to a spam item with 409 (a note is fine)', async () => {
+    const server = await collector({ adminToken: 'SECRET' });
+    const bot = feedback({ signals: { honeypot: true } });
+    await post(server.intake, bot);
+    const refused = await reply(server, bot.id, { body: 'Hi bot' });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).message).toContain('note');
+    expect((await reply(server, bot.id, { body: 'Spam wave from 203.0.113.0/24', internal: true })).status).toBe(201);
+  });
+
+  it('takes replies from the page\'s form with the session cookie, and refuses them from another site', async () => {
+    const server = await collector({ adminToken: 'SECRET' });
+    const item = feedback({ message: 'Where is my invoice?' });
+    await post(server.intake, item);
+    const login = await fetch(`${server.url}/inbox/login`, { method: 'POST', body: new URLSearchParams({ token: 'SECRET' }), redirect: 'manual' });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const page = await (await fetch(`${server.url}/inbox`, { headers: { cookie } })).text();
+    expect(page).toContain(`action="/inbox/${item.id}/replies"`);
+    expect(page).toContain('Note for the team only');
+    const form = (body: Record<string, string>, origin: string) =>
+      fetch(`${server.url}/inbox/${item.id}/replies`, { method: 'POST', headers: { cookie, origin }, body: new URLSearchParams(body), redirect: 'manual' });
+    const sent = await form({ body: 'It is in your account under Billing', back: '/inbox?status=new' }, server.url);
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toBe('/inbox?status=new');
+    expect((await form({ body: 'Checked with finance', internal: 'on' }, server.url)).status).toBe(303);
+    expect((await form({ body: 'forged' }, 'https://evil.example')).status).toBe(403);
+    const shown = await (await fetch(`${server.url}/inbox`, { headers: { cookie } })).text();
+    expect(shown).toContain('It is in your account under Billing');
+    expect(shown).toContain('Note (team only)');
+    expect(shown).not.toContain('forged');
+    expect((await items(server))[0]!.replies.map((r) => r.internal)).toEqual([false, true]);
+  });
+
+  it('refuses a status change posted from another site to a loopback inbox', async () => {
+    const server = await collector();
+    const item = feedback();
+    await post(server.intake, item);
+    const forged = await fetch(`${server.url}/inbox/status`, { method: 'POST', headers: { origin: 'https://evil.example' }, body: new URLSearchParams({ id: item.id, status: 'resolved' }), redirect: 'manual' });
+    expect(forged.status).toBe(403);
+    expect((await readInbox(server.url))[0]!.status).toBe('new');
+  });
+
+  it('moves through new, read, in-progress and resolved, recording each change with its time and who made it', async () => {
+    const server = await collector({ adminToken: 'SECRET' });
+    const item = feedback();
+    await post(server.intake, item);
+    const login = await fetch(`${server.url}/inbox/login`, { method: 'POST', body: new URLSearchParams({ token: 'SECRET' }), redirect: 'manual' });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const mark = (status: string, headers: Record<string, string>) => fetch(`${server.url}/inbox/status`, { method: 'POST', headers, body: new URLSearchParams({ id: item.id, status }), redirect: 'manual' });
+    expect((await mark('read', auth)).status).toBe(303);
+    expect((await mark('in-progress', { cookie, origin: server.url })).status).toBe(303);
+    expect((await mark('resolved', auth)).status).toBe(303);
+    expect((await mark('done', auth)).status).toBe(400);
+    const [listed] = await items(server, '?status=resolved');
+    expect(listed!.history.map(({ status, by }) => [status, by])).toEqual([['read', 'bearer'], ['in-progress', 'cookie'], ['resolved', 'bearer']]);
+    expect(listed!.history.every((h) => Math.abs(Date.parse(h.at) - Date.now()) < 60_000)).toBe(true);
+    const page = await (await fetch(`${server.url}/inbox`, { headers: auth })).text();
+    expect(page).toMatch(/History: read <time[^>]*>[^<]*<\/time> \(bearer\) → in-progress <time[^>]*>[^<]*<\/time> \(cookie\) → resolved/);
+  });
+
+  it('lists as overdue what waits past its target without a team reply, until answered (a note does not count) or resolved', async () => {
+    const server = await collector({ adminToken: 'SECRET', answerTargets: { high: 1000, normal: 3600_000, low: 3600_000 } });
+    const urgent = feedback({ audience: 'internal', category: 'equipment', urgency: 'high', user: { name: 'Jane', department: 'IT' } });
+    const other = feedback({ audience: 'internal', urgency: 'high', user: { department: 'Sales' } });
+    const calm = feedback();
+    for (const item of [urgent, other, calm]) await post(server.intake, item);
+    expect(await items(server, '?overdue=true')).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await items(server, '?overdue=true')).map((i) => i.feedback.id)).toEqual([other.id, urgent.id]);
+    await reply(server, urgent.id, { body: 'Looking into it', internal: true });
+    expect((await items(server, '?overdue=true')).map((i) => i.feedback.id)).toEqual([other.id, urgent.id]);
+    await reply(server, urgent.id, { body: 'A technician is on the way' });
+    await fetch(`${server.url}/inbox/status`, { method: 'POST', headers: auth, body: new URLSearchParams({ id: other.id, status: 'resolved' }) });
+    expect(await items(server, '?overdue=true')).toEqual([]);
+    expect((await items(server)).find((i) => i.feedback.id === calm.id)!.overdue).toBe(false);
+    const page = await (await fetch(`${server.url}/inbox?overdue=true`, { headers: auth })).text();
+    expect(page).toContain('aria-current="page">Overdue');
+  });
+
+  it('shows on the page which items are overdue, with an Overdue view', async () => {
+    const server = await collector({ answerTargets: { high: 1, normal: 1, low: 1 } });
+    const item = feedback({ message: 'Nobody answers' });
+    await post(server.intake, item);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const page = await (await fetch(`${server.url}/inbox?overdue=true`)).text();
+    expect(page).toContain('<span class="badge overdue">overdue</span>');
+    expect(page).toContain('Nobody answers');
+    expect(page).toContain('href="/inbox?overdue=true"');
+  });
+
+  it('answers stats.json with both audiences side by side, and per department', async () => {
+    const server = await collector({ adminToken: 'SECRET', answerTargets: { high: 1, normal: 1, low: 1 } });
+    const external = [feedback(), feedback()];
+    const internal = [feedback({ audience: 'internal', user: { department: 'IT' } }), feedback({ audience: 'internal', user: { department: 'Sales' } })];
+    for (const item of [...external, ...internal]) await post(server.intake, item);
+    await post(server.intake, feedback({ signals: { honeypot: true } }));
+    await reply(server, external[0]!.id, { body: 'Thanks!' });
+    await reply(server, internal[0]!.id, { body: 'On it' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const stats = await (await fetch(`${server.url}/inbox/stats.json`, { headers: auth })).json();
+    expect(stats.external).toMatchObject({ total: 2, unanswered: 1, overdue: 1 });
+    expect(stats.external.medianFirstReplyMinutes).toBeGreaterThanOrEqual(0);
+    expect(stats.internal).toMatchObject({ total: 2, unanswered: 1, overdue: 1 });
+    expect(stats.departments.IT).toMatchObject({ total: 1, unanswered: 0, overdue: 0 });
+    expect(stats.departments.Sales).toMatchObject({ total: 1, unanswered: 1, overdue: 1, medianFirstReplyMinutes: null });
+    expect(stats.teams).toEqual({});
+    expect((await fetch(`${server.url}/inbox/stats.json`)).status).toBe(401);
+  });
+});

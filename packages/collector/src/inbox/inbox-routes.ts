@@ -1,5 +1,9 @@
+import { DEFAULT_ANSWER_TARGETS, isOverdue, type AnswerTargets } from '../follow-up/answer-targets.js';
+import { readReplyText } from '../follow-up/reply-text.js';
+import { BodyTooLargeError, readBody, readJson } from '../intake/read-body.js';
 import { json } from '../json-response.js';
-import { FEEDBACK_STATUSES, type FeedbackStatus, type FeedbackStorage } from '../storage/feedback-storage.js';
+import { FEEDBACK_STATUSES, type DeliveryProblem, type FeedbackStatus, type FeedbackStorage, type NewOutgoingMessage, type Reply, type StoredFeedback } from '../storage/feedback-storage.js';
+import { inboxStats } from './inbox-stats.js';
 import { adminAccess, SESSION_COOKIE, sameSecret, sessionValue } from './admin-auth.js';
 import { toCsv } from './csv.js';
 import { readFilter } from './inbox-filter.js';
@@ -20,7 +24,25 @@ export interface InboxOptions {
    * @example 'https://feedback.example.com'
    */
   publicUrl?: string;
+  /**
+   * How long feedback may wait for the team's first reply, per urgency, before it is overdue.
+   * @default { high: 3_600_000, normal: 172_800_000, low: 432_000_000 } (1 hour, 2 days, 5 days)
+   * @example { ...DEFAULT_ANSWER_TARGETS, high: 15 * 60_000 }
+   */
+  answerTargets?: AnswerTargets;
+  /**
+   * The team a feedback is routed to and its answer targets (see `readRoutes`); `undefined` for
+   * feedback no route takes, which keeps `answerTargets`.
+   */
+  routeOf?: (record: StoredFeedback) => { team: string; answerTargets: AnswerTargets } | undefined;
+  /** Messages to queue with a team reply, in the same transaction, e.g. a mail sender's `outgoing`. Not called for notes. */
+  replyOutgoing?: (record: StoredFeedback, reply: Reply) => readonly NewOutgoingMessage[];
+  /** Called after a team reply is stored, e.g. to send its mail at once. Must not throw; it is not awaited. */
+  onReply?: (record: StoredFeedback, reply: Reply) => void;
 }
+
+/** One item of `/inbox.json`: the stored feedback (without its key hash), whether it is overdue, its team, and messages that did not go through. */
+export type InboxItem = Omit<StoredFeedback, 'followUpKeyHash'> & { overdue: boolean; team?: string; undelivered: Omit<DeliveryProblem, 'feedbackId'>[] };
 
 const html = (body: string, status: number, nonce: string, headers: Record<string, string> = {}) =>
   new Response(body, {
@@ -35,6 +57,15 @@ const html = (body: string, status: number, nonce: string, headers: Record<strin
     },
   });
 
+/** Largest body of a team reply (JSON or form): 5,000 code points of up to 4 bytes, encoded, fit. */
+const MAX_REPLY_BYTES = 64 * 1024;
+
+/** Where a form goes back to: a page of the inbox, never elsewhere. */
+const backTo = (value: unknown) => {
+  const back = typeof value === 'string' ? value : '/inbox';
+  return back.startsWith('/inbox') && !back.startsWith('//') ? back : '/inbox';
+};
+
 const redirect = (location: string, headers: Record<string, string> = {}) => new Response(null, { status: 303, headers: { location, ...headers } });
 
 function readPublicUrl(text: string): URL {
@@ -44,13 +75,61 @@ function readPublicUrl(text: string): URL {
 }
 
 /** Whether `pathname` belongs to the inbox. */
-export const isInboxPath = (pathname: string) => pathname === '/inbox' || pathname.startsWith('/inbox/') || pathname === '/inbox.json' || pathname === '/inbox.csv';
+export const isInboxPath = (pathname: string): boolean => pathname === '/inbox' || pathname.startsWith('/inbox/') || pathname === '/inbox.json' || pathname === '/inbox.csv';
 
 /** Answers the inbox's paths for a client at `clientAddress` (the loopback check when there is no admin token). */
 export function createInbox(options: InboxOptions): (request: Request, url: URL, clientAddress: string | undefined) => Promise<Response> {
   const { storage, adminToken } = options;
   const publicUrl = options.publicUrl === undefined ? undefined : readPublicUrl(options.publicUrl);
   const servedHosts = createServedHosts(publicUrl, adminToken);
+  const answerTargets = options.answerTargets ?? DEFAULT_ANSWER_TARGETS;
+  const targetOf = (record: StoredFeedback) => (options.routeOf?.(record)?.answerTargets ?? answerTargets)[record.feedback.urgency ?? 'normal'];
+
+  async function toItems(records: StoredFeedback[], now: number): Promise<InboxItem[]> {
+    const problems = await storage.deliveryProblems(records.map((r) => r.feedback.id));
+    return records.map(({ followUpKeyHash: _, ...record }) => {
+      const team = options.routeOf?.(record)?.team;
+      return {
+        ...record,
+        overdue: isOverdue(record, targetOf(record), now),
+        ...(team ? { team } : {}),
+        undelivered: problems.filter((p) => p.feedbackId === record.feedback.id).map(({ feedbackId: __, ...problem }) => problem),
+      };
+    });
+  }
+
+  /** `POST /inbox/{id}/replies`, as JSON (`201`) or from the page's form (`303` back to the page). */
+  async function reply(request: Request, id: string): Promise<Response> {
+    const isForm = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers.get('content-type') ?? '');
+    let fields: { body?: unknown; internal?: unknown; back?: unknown };
+    if (isForm) {
+      let form: URLSearchParams;
+      try {
+        form = new URLSearchParams(await readBody(request, MAX_REPLY_BYTES));
+      } catch (error) {
+        return error instanceof BodyTooLargeError ? json({ error: 'payload_too_large', limit: MAX_REPLY_BYTES }, 413, { connection: 'close' }) : json({ error: 'malformed_body' }, 400);
+      }
+      fields = { body: form.get('body') ?? undefined, internal: form.get('internal') === 'on' || form.get('internal') === 'true', back: form.get('back') };
+    } else {
+      // Anything but a form is read as JSON: another type gets 415 there.
+      const body = await readJson(request, MAX_REPLY_BYTES, {});
+      if ('response' in body) return body.response;
+      fields = (typeof body.value === 'object' && body.value) || {};
+    }
+    const text = readReplyText(fields.body, 'body');
+    if ('issue' in text) return json({ error: 'invalid', issues: [text.issue] }, 422);
+    if (fields.internal !== undefined && typeof fields.internal !== 'boolean') return json({ error: 'invalid', issues: [{ path: ['internal'], code: 'invalid_type', message: 'internal: true or false' }] }, 422);
+    const record = await storage.get(id);
+    if (!record) return json({ error: 'not_found' }, 404);
+    const internal = fields.internal === true;
+    // A reply to a bot goes nowhere; a note on it is fine.
+    if (record.spam && !internal) return json({ error: 'spam', message: 'This feedback was caught as spam: its writer is not answered. Add a note (internal: true) instead.' }, 409);
+    const stored: Reply = { id: crypto.randomUUID(), author: 'team', body: text.text, createdAt: new Date().toISOString(), internal };
+    if (!(await storage.addReply(id, stored, internal ? [] : options.replyOutgoing?.(record, stored)))) return json({ error: 'not_found' }, 404);
+    if (!internal) options.onReply?.(record, stored);
+    if (isForm) return redirect(backTo(fields.back));
+    return json(stored, 201);
+  }
 
   return async function inbox(request, url, clientAddress) {
     if (!servedHosts.serves(url)) return json({ error: 'host_not_served', message: servedHosts.hint }, 421);
@@ -74,27 +153,49 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
       return json({ error: adminToken ? 'unauthorized' : 'loopback_only' }, adminToken ? 401 : 403, adminToken ? { 'www-authenticate': 'Bearer realm="hearken-inbox"' } : {});
     }
 
+    // A cookie-authenticated post (the page's forms) must come from this origin's own page.
+    const origin = request.headers.get('origin');
+    // (A loopback reader has no cookie to protect it: a page elsewhere in the same browser could post.)
+    if (request.method === 'POST' && access !== 'bearer' && origin !== null && origin !== url.origin) return json({ error: 'cross_origin' }, 403);
     if (url.pathname === '/inbox/status' && request.method === 'POST') {
-      // A cookie-authenticated form post must come from this origin's own page.
-      const origin = request.headers.get('origin');
-      if (access === 'cookie' && origin && origin !== url.origin) return json({ error: 'cross_origin' }, 403);
       const form = await request.formData().catch(() => undefined);
       const id = String(form?.get('id') ?? '');
       const status = String(form?.get('status') ?? '') as FeedbackStatus;
       if (!FEEDBACK_STATUSES.includes(status)) return json({ error: 'invalid_status' }, 400);
-      if (!(await storage.setStatus(id, status))) return json({ error: 'not_found' }, 404);
-      const back = String(form?.get('back') ?? '/inbox');
-      return redirect(back.startsWith('/inbox') && !back.startsWith('//') ? back : '/inbox');
+      if (!(await storage.setStatus(id, status, access))) return json({ error: 'not_found' }, 404);
+      return redirect(backTo(form?.get('back')));
+    }
+    const replies = /^\/inbox\/([^/]{1,200})\/replies$/.exec(url.pathname);
+    if (replies) {
+      if (request.method !== 'POST') return json({ error: 'method_not_allowed' }, 405, { allow: 'POST' });
+      let id: string;
+      try {
+        id = decodeURIComponent(replies[1]!);
+      } catch {
+        return json({ error: 'not_found' }, 404);
+      }
+      return reply(request, id);
     }
     if (request.method !== 'GET') return json({ error: 'method_not_allowed' }, 405, { allow: 'GET' });
     const filter = readFilter(url.searchParams);
-    const records = await storage.list(filter);
-    if (url.pathname === '/inbox.json') return json({ items: records }, 200);
+    const now = Date.now();
+    if (url.pathname === '/inbox/stats.json') {
+      const all = await storage.list({ ...filter, limit: filter.limit ?? 1_000_000 });
+      return json(inboxStats(all, targetOf, (r) => options.routeOf?.(r)?.team, now), 200);
+    }
+    const overdueOnly = url.searchParams.get('overdue') === 'true';
+    // Overdue depends on the clock, so it is filtered here, over every match of the other filters.
+    const records = overdueOnly
+      ? (await storage.list({ ...filter, limit: 1_000_000 })).filter((r) => isOverdue(r, targetOf(r), now)).slice(0, filter.limit ?? 500)
+      : await storage.list(filter);
+    const items = await toItems(records, now);
+    if (url.pathname === '/inbox.json') return json({ items }, 200);
     if (url.pathname === '/inbox.csv') {
       return new Response(toCsv(records), {
         headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="hearken-feedback.csv"', 'cache-control': 'no-store' },
       });
     }
-    return html(renderInbox(records, filter, url.searchParams.toString(), nonce, access === 'cookie'), 200, nonce);
+    if (url.pathname !== '/inbox') return json({ error: 'not_found' }, 404);
+    return html(renderInbox(items, filter, url.searchParams.toString(), nonce, access === 'cookie', overdueOnly), 200, nonce);
   };
 }

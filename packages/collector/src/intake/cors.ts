@@ -11,10 +11,12 @@ export interface CorsPolicy {
   headers(origin: string | null, self: string): Record<string, string>;
 }
 
-/** Response headers a cross-origin page may read: `Retry-After`, so a client can wait as long as a 429 or 503 asks. */
-const EXPOSED = 'Retry-After';
-
-export function createCorsPolicy(allowOrigins: readonly string[]): CorsPolicy {
+/**
+ * CORS from `allowOrigins`. `exposed`: response headers a cross-origin page may read; `Retry-After`
+ * by default, so a client can wait as long as a 429 or 503 asks.
+ */
+export function createCorsPolicy(allowOrigins: readonly string[], exposed = 'Retry-After'): CorsPolicy {
+  const EXPOSED = exposed;
   const exact = new Set(allowOrigins.filter((o) => o !== '*').map((o) => o.replace(/\/+$/, '')));
   const any = allowOrigins.includes('*');
   return {
@@ -25,4 +27,21 @@ export function createCorsPolicy(allowOrigins: readonly string[]): CorsPolicy {
       return { vary: 'Origin' };
     },
   };
+}
+
+/**
+ * The answer to a CORS preflight: `204` allowing `methods` and the headers asked for, or `403`
+ * (without CORS headers) for an origin that is not allowed.
+ */
+export function preflight(request: Request, corsHeaders: Record<string, string>, methods: string): Response {
+  if (!request.headers.get('origin') || !corsHeaders['access-control-allow-origin']) return new Response(null, { status: 403, headers: { vary: 'Origin' } });
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...corsHeaders,
+      'access-control-allow-methods': methods,
+      'access-control-allow-headers': request.headers.get('access-control-request-headers')?.slice(0, 500) || 'content-type',
+      'access-control-max-age': '600',
+    },
+  });
 }

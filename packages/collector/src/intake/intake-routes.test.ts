@@ -11,10 +11,10 @@ describe('intake: POST /feedback', () => {
     const item = feedback();
     const first = await post(server.intake, item);
     expect(first.status).toBe(201);
-    expect(await first.json()).toEqual({ id: item.id, status: 'stored' });
+    expect(await first.json()).toEqual({ id: item.id, status: 'stored', followUp: true });
     const again = await post(server.intake, item);
     expect(again.status).toBe(200);
-    expect(await again.json()).toEqual({ id: item.id, status: 'duplicate' });
+    expect(await again.json()).toEqual({ id: item.id, status: 'duplicate', followUp: true });
     expect(await readInbox(server.url)).toHaveLength(1);
   });
 

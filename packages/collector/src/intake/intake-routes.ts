@@ -1,10 +1,11 @@
 import { parseFeedback, type Feedback } from '@hearken/client/schema';
 import { json, unavailable } from '../json-response.js';
 import type { FeedbackStorage, NewOutgoingMessage, StoredFeedback } from '../storage/feedback-storage.js';
-import { createCorsPolicy } from './cors.js';
+import { createCorsPolicy, preflight } from './cors.js';
 import { verifyIdentity } from './identity.js';
-import { createRateLimiter } from './rate-limit.js';
-import { BodyTooLargeError, readBody } from './read-body.js';
+import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { readJson } from './read-body.js';
+import { hashFollowUpKey } from '../follow-up/follow-up-key.js';
 
 /** Options of the intake, `POST /feedback`. */
 export interface IntakeOptions {
@@ -28,11 +29,16 @@ export interface IntakeOptions {
   outgoing?: (record: StoredFeedback) => readonly NewOutgoingMessage[];
 }
 
-/** Answers `/feedback`: the CORS preflight and `POST`, for a client at `clientAddress` (the rate-limit key). */
-export function createIntake(options: IntakeOptions): (request: Request, url: URL, clientAddress: string | undefined) => Promise<Response> {
+/**
+ * Answers `/feedback`: the CORS preflight and `POST`, for a client at `clientAddress` (the key of
+ * `limiter`, which the thread routes share: the person's answers count as posts too).
+ */
+export function createIntake(
+  options: IntakeOptions,
+  limiter: RateLimiter = createRateLimiter(options.rateLimit ?? 60),
+): (request: Request, url: URL, clientAddress: string | undefined) => Promise<Response> {
   const { storage, identitySecret, onStored } = options;
   const cors = createCorsPolicy(options.allowOrigins ?? []);
-  const limiter = createRateLimiter(options.rateLimit ?? 60);
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const minFillMs = options.minFillMs ?? 1500;
 
@@ -40,53 +46,31 @@ export function createIntake(options: IntakeOptions): (request: Request, url: UR
     if (crossOrigin && !corsHeaders['access-control-allow-origin']) return json({ error: 'origin_not_allowed' }, 403, corsHeaders);
     const wait = limiter.take(clientAddress ?? 'unknown');
     if (wait) return json({ error: 'rate_limited', retryAfter: wait }, 429, { ...corsHeaders, 'retry-after': String(wait) });
-    const type = request.headers.get('content-type') ?? '';
-    // Only JSON: this also turns away cross-site HTML form posts, which cannot send application/json.
-    if (!/^application\/json\s*(;|$)/i.test(type)) return json({ error: 'unsupported_media_type', expected: 'application/json' }, 415, corsHeaders);
-
-    let text: string;
-    try {
-      text = await readBody(request, maxBodyBytes);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return json({ error: 'payload_too_large', limit: maxBodyBytes }, 413, { ...corsHeaders, connection: 'close' });
-      return json({ error: 'malformed_body' }, 400, corsHeaders);
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return json({ error: 'malformed_json' }, 400, corsHeaders);
-    }
-    const parsed = parseFeedback(value);
+    const body = await readJson(request, maxBodyBytes, corsHeaders);
+    if ('response' in body) return body.response;
+    const parsed = parseFeedback(body.value);
     if (!parsed.success) return json({ error: 'invalid', issues: parsed.issues }, 422, corsHeaders);
     const feedback: Feedback = parsed.data;
 
     const spam = feedback.signals?.honeypot === true || (feedback.signals?.fillMs !== undefined && feedback.signals.fillMs < minFillMs);
     // A bot sees the same answer as a person: nothing tells it what gave it away.
-    if (spam && options.spam === 'drop') return json({ id: feedback.id, status: 'accepted' }, 202, corsHeaders);
+    if (spam && options.spam === 'drop') return json({ id: feedback.id, status: 'accepted', followUp: true }, 202, corsHeaders);
     const record: StoredFeedback = { feedback, receivedAt: new Date().toISOString(), status: 'new', spam };
+    // The key itself never reaches the database: only its hash, beside (not inside) the feedback.
+    if (feedback.followUp) record.followUpKeyHash = await hashFollowUpKey(feedback.followUp.key);
+    delete feedback.followUp;
     if (feedback.user) record.identity = identitySecret && (await verifyIdentity(feedback.user, identitySecret)) ? 'verified' : 'unverified';
     if (feedback.user?.signature) delete feedback.user.signature;
     const isNew = await storage.insert(record, spam ? undefined : options.outgoing?.(record));
     if (isNew && !spam) onStored?.(record);
-    return json({ id: feedback.id, status: isNew ? 'stored' : 'duplicate' }, isNew ? 201 : 200, corsHeaders);
+    // `followUp: true`: this endpoint keeps threads (GET /feedback/{id}/thread).
+    return json({ id: feedback.id, status: isNew ? 'stored' : 'duplicate', followUp: true }, isNew ? 201 : 200, corsHeaders);
   }
 
   return async function intake(request, url, clientAddress) {
     const origin = request.headers.get('origin');
     const corsHeaders = cors.headers(origin, url.origin);
-    if (request.method === 'OPTIONS') {
-      if (!origin || !corsHeaders['access-control-allow-origin']) return new Response(null, { status: 403, headers: { vary: 'Origin' } });
-      return new Response(null, {
-        status: 204,
-        headers: {
-          ...corsHeaders,
-          'access-control-allow-methods': 'POST, OPTIONS',
-          'access-control-allow-headers': request.headers.get('access-control-request-headers')?.slice(0, 500) || 'content-type',
-          'access-control-max-age': '600',
-        },
-      });
-    }
+    if (request.method === 'OPTIONS') return preflight(request, corsHeaders, 'POST, OPTIONS');
     if (request.method !== 'POST') return json({ error: 'method_not_allowed' }, 405, { ...corsHeaders, allow: 'POST, OPTIONS' });
     try {
       return await receive(request, clientAddress, corsHeaders, Boolean(origin) && origin !== url.origin);

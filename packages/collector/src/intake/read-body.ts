@@ -1,3 +1,5 @@
+import { json } from '../json-response.js';
+
 /** The body was larger than the limit; reading stopped at the first byte over it. */
 export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
@@ -30,4 +32,26 @@ export async function readBody(request: Request, limit: number): Promise<string>
     for (const chunk of chunks) (bytes.set(chunk, offset), (offset += chunk.byteLength));
   }
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+/**
+ * Reads a JSON request body: `{ value }`, or the answer to give (`415` for another content type,
+ * `413` over `limit` bytes, `400` for bytes that are not UTF-8 or not JSON), with `headers` added.
+ * Requiring `application/json` also turns away cross-site HTML form posts, which cannot send it.
+ */
+export async function readJson(request: Request, limit: number, headers: Record<string, string>): Promise<{ value: unknown } | { response: Response }> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) return { response: json({ error: 'unsupported_media_type', expected: 'application/json' }, 415, headers) };
+  let text: string;
+  try {
+    text = await readBody(request, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return { response: json({ error: 'payload_too_large', limit }, 413, { ...headers, connection: 'close' }) };
+    return { response: json({ error: 'malformed_body' }, 400, headers) };
+  }
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return { response: json({ error: 'malformed_json' }, 400, headers) };
+  }
 }

@@ -1,8 +1,31 @@
 import type { Audience, Feedback, Urgency } from '@hearken/client/schema';
 
-/** Where a person is in handling a feedback. */
-export type FeedbackStatus = 'new' | 'read' | 'resolved';
-export const FEEDBACK_STATUSES: readonly FeedbackStatus[] = ['new', 'read', 'resolved'];
+/**
+ * Where the team is in handling a feedback: `new` → `in-progress` → `resolved`. `read` is a mark
+ * for the team only: the person who wrote sees it as `new`.
+ */
+export type FeedbackStatus = 'new' | 'read' | 'in-progress' | 'resolved';
+export const FEEDBACK_STATUSES: readonly FeedbackStatus[] = ['new', 'read', 'in-progress', 'resolved'];
+
+/** One message of a feedback's thread: from the team, or from the person who wrote it (`you`). Plain text. */
+export interface Reply {
+  id: string;
+  author: 'team' | 'you';
+  body: string;
+  /** When the collector stored it (ISO 8601). */
+  createdAt: string;
+  /** A note for colleagues: never shown to the person, never mailed, and no answer (the item stays overdue). */
+  internal: boolean;
+}
+
+/** A change of status, recorded with its time and who made it. */
+export interface StatusChange {
+  status: FeedbackStatus;
+  /** ISO 8601. */
+  at: string;
+  /** How the team member proved access: `bearer`, `cookie` (the inbox page) or `loopback`. */
+  by: string;
+}
 
 /** One stored feedback with what the collector learned on receipt. */
 export interface StoredFeedback {
@@ -14,6 +37,15 @@ export interface StoredFeedback {
   spam: boolean;
   /** `verified`: `user` was signed with the identity secret; `unverified`: a user without a valid signature. Absent: no user. */
   identity?: 'verified' | 'unverified';
+  /**
+   * Hex SHA-256 of the follow-up key the client sent (`followUp.key`); the key itself is never
+   * stored. Absent: the writer cannot follow the thread.
+   */
+  followUpKeyHash?: string;
+  /** The thread, oldest first (team replies, notes, the person's answers). `list` and `get` always fill it. */
+  replies?: Reply[];
+  /** Status changes, oldest first. `list` and `get` always fill it. */
+  history?: StatusChange[];
 }
 
 /** Filters of the inbox; every one optional. Dates are ISO 8601 days or times, compared with `createdAt`. */
@@ -57,6 +89,17 @@ export interface OutgoingMessage extends NewOutgoingMessage {
   leaseToken: string;
 }
 
+/** An outgoing message that has not gone through (yet): shown in the inbox. */
+export interface DeliveryProblem {
+  feedbackId: string;
+  kind: string;
+  target: string;
+  /** `pending`: still retried; `failed`: given up. */
+  state: 'pending' | 'failed';
+  attempts: number;
+  error: string;
+}
+
 /** What happened to a claimed message. */
 export type OutgoingOutcome =
   | { state: 'sent' }
@@ -69,14 +112,28 @@ export type OutgoingOutcome =
  */
 export interface FeedbackStorage {
   /**
-   * Stores `record` unless its id is already stored; `true` when it was new. `outgoing` messages
+   * Stores `record` unless its id is already stored or was removed; `true` when it was new. `outgoing` messages
    * are queued in the same transaction, and only when the record is new.
    */
   insert(record: StoredFeedback, outgoing?: readonly NewOutgoingMessage[]): Promise<boolean>;
   /** Matching feedback, newest (by `receivedAt`, the collector's clock, never the client's) first. */
   list(filter?: InboxFilter): Promise<StoredFeedback[]>;
-  /** `false` when there is no such id. */
-  setStatus(id: string, status: FeedbackStatus): Promise<boolean>;
+  /** One feedback (spam too) with its replies and history, or `undefined`. */
+  get(id: string): Promise<StoredFeedback | undefined>;
+  /** Sets the status and records the change (`by`: who); `false` when there is no such id. */
+  setStatus(id: string, status: FeedbackStatus, by?: string): Promise<boolean>;
+  /**
+   * Appends `reply` to the thread of feedback `id`, and queues `outgoing` messages (e.g. its mail)
+   * in the same transaction; `false` (nothing stored) when there is no such id.
+   */
+  addReply(id: string, reply: Reply, outgoing?: readonly NewOutgoingMessage[]): Promise<boolean>;
+  /**
+   * Forgets feedback `id`: the item, its replies, history and outgoing messages. Only a hash of the id
+   * is kept, so that the same id posted again is not stored (`insert` answers `false`). `false` when there is no such id.
+   */
+  remove(id: string): Promise<boolean>;
+  /** Messages of feedback `ids` that failed for good or are still being retried after an error, for the inbox. */
+  deliveryProblems(ids: readonly string[]): Promise<DeliveryProblem[]>;
   /**
    * Takes up to `limit` pending messages of `kind` that are due at `now` and not leased by
    * anyone else, and leases them for `leaseMs`. Each message goes to one claimer at a time.

@@ -1,4 +1,4 @@
-import type { FeedbackStorage, InboxFilter, NewOutgoingMessage, OutgoingMessage, StoredFeedback } from './feedback-storage.js';
+import type { FeedbackStorage, InboxFilter, NewOutgoingMessage, OutgoingMessage, Reply, StatusChange, StoredFeedback } from './feedback-storage.js';
 
 /** Matches a record against an inbox filter; shared by every storage that filters in JavaScript. */
 export function matchesFilter({ feedback, status, spam }: StoredFeedback, filter: InboxFilter): boolean {
@@ -31,19 +31,26 @@ export function createMemoryStorage(): FeedbackStorage {
   const records = new Map<string, StoredFeedback>();
   // Insertion order breaks ties of equal `receivedAt`, as the row order does in the databases.
   const order = new Map<string, number>();
-  const outgoing = new Map<string, QueuedMessage>();
+  const outgoing = new Map<string, QueuedMessage & { error?: string }>();
+  // Removed ids; this store keeps nothing on disk, so there is nothing to hash them for.
+  const removed = new Set<string>();
+  const enqueue = (id: string, messages: readonly NewOutgoingMessage[]) => {
+    const now = Date.now();
+    for (const message of messages) {
+      if ([...outgoing.values()].some((m) => m.feedbackId === id && m.kind === message.kind && m.target === message.target)) continue;
+      const queued = { ...message, id: crypto.randomUUID(), feedbackId: id, state: 'pending' as const, attempts: 0, queuedAt: now, nextAttemptAt: now, leaseUntil: 0, leaseToken: '' };
+      outgoing.set(queued.id, queued);
+    }
+  };
+  const copy = (record: StoredFeedback): StoredFeedback => structuredClone({ ...record, replies: record.replies ?? [], history: record.history ?? [] });
   return {
     insert: async (record, messages = []) => {
       const id = record.feedback.id;
-      if (records.has(id)) return false;
-      records.set(id, structuredClone(record));
+      if (records.has(id) || removed.has(id)) return false;
+      const { replies: _replies, history: _history, ...fields } = structuredClone(record);
+      records.set(id, { ...fields, replies: [], history: [] });
       order.set(id, order.size);
-      const now = Date.now();
-      for (const message of messages) {
-        if ([...outgoing.values()].some((m) => m.feedbackId === id && m.kind === message.kind && m.target === message.target)) continue;
-        const queued = { ...message, id: crypto.randomUUID(), feedbackId: id, state: 'pending' as const, attempts: 0, queuedAt: now, nextAttemptAt: now, leaseUntil: 0, leaseToken: '' };
-        outgoing.set(queued.id, queued);
-      }
+      enqueue(id, messages);
       return true;
     },
     list: async (filter = {}) =>
@@ -51,12 +58,36 @@ export function createMemoryStorage(): FeedbackStorage {
         .filter((record) => matchesFilter(record, filter))
         .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || order.get(b.feedback.id)! - order.get(a.feedback.id)!)
         .slice(0, filter.limit ?? 500)
-        .map((record) => structuredClone(record)),
-    setStatus: async (id, status) => {
+        .map(copy),
+    get: async (id) => {
       const record = records.get(id);
-      if (record) record.status = status;
+      return record && copy(record);
+    },
+    setStatus: async (id, status, by = 'team') => {
+      const record = records.get(id);
+      if (record) {
+        record.status = status;
+        record.history!.push({ status, at: new Date().toISOString(), by } satisfies StatusChange);
+      }
       return Boolean(record);
     },
+    addReply: async (id, reply: Reply, messages = []) => {
+      const record = records.get(id);
+      if (!record) return false;
+      record.replies!.push(structuredClone(reply));
+      enqueue(id, messages);
+      return true;
+    },
+    remove: async (id) => {
+      if (!records.delete(id)) return false;
+      removed.add(id);
+      for (const [key, m] of outgoing) if (m.feedbackId === id) outgoing.delete(key);
+      return true;
+    },
+    deliveryProblems: async (ids) =>
+      [...outgoing.values()]
+        .filter((m) => ids.includes(m.feedbackId) && m.error !== undefined && m.state !== 'sent')
+        .map((m) => ({ feedbackId: m.feedbackId, kind: m.kind, target: m.target, state: m.state as 'pending' | 'failed', attempts: m.attempts, error: m.error! })),
     claimOutgoing: async (kind, { now, leaseMs, limit }) => {
       const due = [...outgoing.values()]
         .filter((m) => m.kind === kind && m.state === 'pending' && m.nextAttemptAt <= now && m.leaseUntil <= now)
@@ -70,8 +101,8 @@ export function createMemoryStorage(): FeedbackStorage {
     settleOutgoing: async ({ id, leaseToken }, outcome) => {
       const m = outgoing.get(id);
       if (!m || m.state !== 'pending' || m.leaseToken !== leaseToken) return false;
-      if (outcome.state === 'retry') Object.assign(m, { nextAttemptAt: outcome.at, leaseUntil: 0, leaseToken: '' });
-      else m.state = outcome.state;
+      if (outcome.state === 'retry') Object.assign(m, { nextAttemptAt: outcome.at, leaseUntil: 0, leaseToken: '', error: outcome.error });
+      else Object.assign(m, { state: outcome.state, error: outcome.state === 'failed' ? outcome.error : undefined });
       return true;
     },
     ping: async () => {},

@@ -1,7 +1,8 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../../../../test/support/postgres.mjs';
 import { createPostgresStorage } from './postgres-storage.js';
-import { describeStorageContract, storedFeedback } from './storage-contract.fixture.js';
+import { describeStorageContract, reply, storedFeedback } from './storage-contract.fixture.js';
 
 let cluster: TestPostgres;
 beforeAll(async () => {
@@ -33,5 +34,29 @@ describe('PostgreSQL storage', () => {
     expect((error as Error).message).not.toContain('hunter2');
     const refused = await createPostgresStorage('postgres://postgres@127.0.0.1:1/x', { connectTimeoutMs: 1000 }).catch((e: Error) => e);
     expect((refused as Error).message).toMatch(/^cannot open the database .*: .*ECONNREFUSED/);
+  });
+
+  it('opens a database of the first release with every item, status and queued forward intact', async () => {
+    const url = await cluster.createDatabase();
+    const record = storedFeedback({ audience: 'internal', urgency: 'high' }, { status: 'resolved' });
+    const old = new pg.Client({ connectionString: url });
+    await old.connect();
+    await old.query(`CREATE TABLE hearken_schema (version INTEGER NOT NULL); INSERT INTO hearken_schema VALUES (1);
+      CREATE TABLE feedback (seq BIGSERIAL UNIQUE, id TEXT PRIMARY KEY, received_at TIMESTAMPTZ NOT NULL, created_at TEXT NOT NULL, audience TEXT NOT NULL,
+        category TEXT NOT NULL, urgency TEXT, department TEXT, site TEXT, status TEXT NOT NULL DEFAULT 'new', spam BOOLEAN NOT NULL DEFAULT false, identity TEXT, body JSONB NOT NULL);
+      CREATE INDEX feedback_received_at ON feedback (received_at DESC, seq DESC);
+      CREATE TABLE outgoing (id UUID PRIMARY KEY DEFAULT gen_random_uuid(), feedback_id TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, payload TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, queued_at BIGINT NOT NULL, next_attempt_at BIGINT NOT NULL, lease_until BIGINT NOT NULL DEFAULT 0,
+        lease_token TEXT NOT NULL DEFAULT '', last_error TEXT, UNIQUE (feedback_id, kind, target));`);
+    await old.query(`INSERT INTO feedback (id, received_at, created_at, audience, category, urgency, status, body) VALUES ($1, $2, $3, 'internal', $4, 'high', 'resolved', $5)`, [
+      record.feedback.id, record.receivedAt, record.feedback.createdAt, record.feedback.category, JSON.stringify(record.feedback),
+    ]);
+    await old.query(`INSERT INTO outgoing (feedback_id, kind, target, payload, queued_at, next_attempt_at) VALUES ($1, 'webhook', 'https://hooks.example/', '{}', 1, 1)`, [record.feedback.id]);
+    await old.end();
+    const storage = await createPostgresStorage(url);
+    expect(await storage.list()).toEqual([record]);
+    expect((await storage.claimOutgoing('webhook', { now: Date.now(), leaseMs: 1000, limit: 5 })).map((m) => m.feedbackId)).toEqual([record.feedback.id]);
+    expect(await storage.addReply(record.feedback.id, reply())).toBe(true);
+    await storage.close();
   });
 });

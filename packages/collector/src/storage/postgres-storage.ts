@@ -1,7 +1,9 @@
 import pg from 'pg';
+import { byFeedback } from './by-feedback.js';
+import { removedIdHash } from './removed-id.js';
 import type { Feedback } from '@hearken/client/schema';
 import { describeDatabaseUrl } from './database-url.js';
-import type { FeedbackStatus, FeedbackStorage, InboxFilter, OutgoingMessage, StoredFeedback } from './feedback-storage.js';
+import type { DeliveryProblem, FeedbackStatus, FeedbackStorage, InboxFilter, OutgoingMessage, Reply, StatusChange, StoredFeedback } from './feedback-storage.js';
 
 /** Schema changes, applied in order; the table `hearken_schema` records how many ran. Append, never edit. */
 const MIGRATIONS = [
@@ -37,12 +39,35 @@ const MIGRATIONS = [
      UNIQUE (feedback_id, kind, target)
    );
    CREATE INDEX outgoing_due ON outgoing (kind, next_attempt_at) WHERE state = 'pending';`,
+  `ALTER TABLE feedback ADD COLUMN follow_up_key_hash TEXT;
+   CREATE TABLE reply (
+     seq BIGSERIAL UNIQUE,
+     id TEXT PRIMARY KEY,
+     feedback_id TEXT NOT NULL,
+     author TEXT NOT NULL,
+     body TEXT NOT NULL,
+     internal BOOLEAN NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX reply_feedback ON reply (feedback_id, seq);
+   CREATE TABLE status_change (
+     seq BIGSERIAL PRIMARY KEY,
+     feedback_id TEXT NOT NULL,
+     status TEXT NOT NULL,
+     at TEXT NOT NULL,
+     by TEXT NOT NULL
+   );
+   CREATE INDEX status_change_feedback ON status_change (feedback_id, seq);
+   CREATE TABLE removed (id_hash TEXT PRIMARY KEY);
+   CREATE INDEX outgoing_feedback ON outgoing (feedback_id);`,
 ];
 
 /** Any fixed number: the advisory lock that lets one instance at a time migrate. */
 const MIGRATION_LOCK = 0x4865_6172;
 
 interface Row {
+  id: string;
+  follow_up_key_hash: string | null;
   received_at: Date;
   status: FeedbackStatus;
   spam: boolean;
@@ -99,22 +124,56 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
     throw new Error(`cannot open the database ${describeDatabaseUrl(url)}: ${(error as Error).message || (error as { code?: string }).code}`, { cause: error });
   }
 
-  const toRecord = (row: Row): StoredFeedback => ({
-    feedback: row.body,
-    receivedAt: row.received_at.toISOString(),
-    status: row.status,
-    spam: row.spam,
-    ...(row.identity ? { identity: row.identity } : {}),
-  });
+  const COLUMNS = 'id, follow_up_key_hash, received_at, status, spam, identity, body';
+  const toRecords = async (rows: Row[]): Promise<StoredFeedback[]> => {
+    if (!rows.length) return [];
+    const ids = rows.map((row) => row.id);
+    const [replies, history] = await Promise.all([
+      pool.query<Reply & { feedbackId: string }>(
+        'SELECT feedback_id AS "feedbackId", id, author, body, internal, created_at AS "createdAt" FROM reply WHERE feedback_id = ANY($1) ORDER BY seq',
+        [ids],
+      ),
+      pool.query<StatusChange & { feedbackId: string }>('SELECT feedback_id AS "feedbackId", status, at, by FROM status_change WHERE feedback_id = ANY($1) ORDER BY seq', [ids]),
+    ]);
+    const repliesOf = byFeedback(replies.rows);
+    const historyOf = byFeedback(history.rows);
+    return rows.map((row) => ({
+      feedback: row.body,
+      receivedAt: row.received_at.toISOString(),
+      status: row.status,
+      spam: row.spam,
+      ...(row.identity ? { identity: row.identity } : {}),
+      ...(row.follow_up_key_hash ? { followUpKeyHash: row.follow_up_key_hash } : {}),
+      replies: repliesOf.get(row.id) ?? [],
+      history: historyOf.get(row.id) ?? [],
+    }));
+  };
+  /** Runs `work` in one transaction on one connection. */
+  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
 
   return {
-    insert: async ({ feedback, receivedAt, status, spam, identity }, messages = []) => {
+    insert: async ({ feedback, receivedAt, status, spam, identity, followUpKeyHash }, messages = []) => {
       // One statement: the row and its outgoing messages are stored together or not at all, and
       // the messages only when the row is new.
       const { rows } = await pool.query<{ inserted: number }>(
         `WITH inserted AS (
-           INSERT INTO feedback (id, received_at, created_at, audience, category, urgency, department, site, status, spam, identity, body)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id
+           INSERT INTO feedback (id, received_at, created_at, audience, category, urgency, department, site, status, spam, identity, body, follow_up_key_hash)
+           SELECT $1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9, $10::boolean, $11, $12::jsonb, $17
+           WHERE NOT EXISTS (SELECT 1 FROM removed WHERE id_hash = $18)
+           ON CONFLICT (id) DO NOTHING RETURNING id
          ), queued AS (
            INSERT INTO outgoing (feedback_id, kind, target, payload, queued_at, next_attempt_at)
            SELECT inserted.id, m.kind, m.target, m.payload, $16, $16
@@ -126,6 +185,7 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
           feedback.id, receivedAt, feedback.createdAt, feedback.audience, feedback.category, feedback.urgency ?? null,
           feedback.user?.department ?? null, feedback.site ?? null, status, spam, identity ?? null, JSON.stringify(feedback),
           messages.map((m) => m.kind), messages.map((m) => m.target), messages.map((m) => m.payload), Date.now(),
+          followUpKeyHash ?? null, removedIdHash(feedback.id),
         ],
       );
       return rows[0]!.inserted === 1;
@@ -143,11 +203,50 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
       const spam = filter.spam ?? false;
       if (spam === 'only') where.push('spam');
       else if (!spam) where.push('NOT spam');
-      const sql = `SELECT received_at, status, spam, identity, body FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      const sql = `SELECT ${COLUMNS} FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                    ORDER BY received_at DESC, seq DESC LIMIT ${param(filter.limit ?? 500)}`;
-      return (await pool.query<Row>(sql, params)).rows.map(toRecord);
+      return toRecords((await pool.query<Row>(sql, params)).rows);
     },
-    setStatus: async (id, status) => ((await pool.query('UPDATE feedback SET status = $1 WHERE id = $2', [status, id])).rowCount ?? 0) === 1,
+    get: async (id) => (await toRecords((await pool.query<Row>(`SELECT ${COLUMNS} FROM feedback WHERE id = $1`, [id])).rows))[0],
+    setStatus: async (id, status, by = 'team') =>
+      (
+        await pool.query<{ changed: number }>(
+          `WITH changed AS (UPDATE feedback SET status = $2 WHERE id = $1 RETURNING id),
+                recorded AS (INSERT INTO status_change (feedback_id, status, at, by) SELECT id, $2, $3, $4 FROM changed)
+           SELECT count(*)::int AS changed FROM changed`,
+          [id, status, new Date().toISOString(), by],
+        )
+      ).rows[0]!.changed === 1,
+    addReply: async (id, reply, messages = []) =>
+      (
+        await pool.query<{ found: number }>(
+          `WITH target AS (SELECT id FROM feedback WHERE id = $1),
+                added AS (INSERT INTO reply (id, feedback_id, author, body, internal, created_at) SELECT $2, id, $3, $4, $5, $6 FROM target),
+                queued AS (
+                  INSERT INTO outgoing (feedback_id, kind, target, payload, queued_at, next_attempt_at)
+                  SELECT target.id, m.kind, m.target, m.payload, $10, $10
+                  FROM target CROSS JOIN unnest($7::text[], $8::text[], $9::text[]) AS m(kind, target, payload)
+                  ON CONFLICT DO NOTHING
+                )
+           SELECT count(*)::int AS found FROM target`,
+          [id, reply.id, reply.author, reply.body, reply.internal, reply.createdAt, messages.map((m) => m.kind), messages.map((m) => m.target), messages.map((m) => m.payload), Date.now()],
+        )
+      ).rows[0]!.found === 1,
+    remove: (id) =>
+      transaction(async (client) => {
+        if (((await client.query('DELETE FROM feedback WHERE id = $1', [id])).rowCount ?? 0) !== 1) return false;
+        for (const table of ['reply', 'status_change', 'outgoing']) await client.query(`DELETE FROM ${table} WHERE feedback_id = $1`, [id]);
+        await client.query('INSERT INTO removed (id_hash) VALUES ($1) ON CONFLICT DO NOTHING', [removedIdHash(id)]);
+        return true;
+      }),
+    deliveryProblems: async (ids) =>
+      (
+        await pool.query<DeliveryProblem>(
+          `SELECT feedback_id AS "feedbackId", kind, target, state, attempts, last_error AS error FROM outgoing
+           WHERE feedback_id = ANY($1) AND last_error IS NOT NULL AND state <> 'sent' ORDER BY queued_at`,
+          [ids],
+        )
+      ).rows,
     claimOutgoing: async (kind, { now, leaseMs, limit }) =>
       // SKIP LOCKED: instances claiming at once each take different rows instead of waiting on each other.
       (

@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Feedback } from '@hearken/client/schema';
-import type { FeedbackStatus, FeedbackStorage, InboxFilter, NewOutgoingMessage, OutgoingMessage, StoredFeedback } from './feedback-storage.js';
+import { byFeedback } from './by-feedback.js';
+import { removedIdHash } from './removed-id.js';
+import type { DeliveryProblem, FeedbackStatus, FeedbackStorage, InboxFilter, NewOutgoingMessage, OutgoingMessage, Reply, StatusChange, StoredFeedback } from './feedback-storage.js';
 
 /** Schema changes, applied in order; `PRAGMA user_version` records how many ran. Append, never edit. */
 const MIGRATIONS = [
@@ -38,9 +40,31 @@ const MIGRATIONS = [
      UNIQUE (feedback_id, kind, target)
    ) STRICT;
    CREATE INDEX outgoing_due ON outgoing (kind, next_attempt_at) WHERE state = 'pending';`,
+  `ALTER TABLE feedback ADD COLUMN follow_up_key_hash TEXT;
+   CREATE TABLE reply (
+     id TEXT PRIMARY KEY,
+     feedback_id TEXT NOT NULL,
+     author TEXT NOT NULL,
+     body TEXT NOT NULL,
+     internal INTEGER NOT NULL,
+     created_at TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX reply_feedback ON reply (feedback_id);
+   CREATE TABLE status_change (
+     feedback_id TEXT NOT NULL,
+     status TEXT NOT NULL,
+     at TEXT NOT NULL,
+     by TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX status_change_feedback ON status_change (feedback_id);
+   CREATE TABLE removed (id_hash TEXT PRIMARY KEY) STRICT;
+   CREATE INDEX outgoing_feedback ON outgoing (feedback_id);`,
 ];
 
+
 interface Row {
+  id: string;
+  follow_up_key_hash: string | null;
   received_at: string;
   status: FeedbackStatus;
   spam: number;
@@ -60,6 +84,8 @@ export function createSqliteStorage(path: string): FeedbackStorage {
   db.pragma('journal_mode = WAL');
   // With WAL, NORMAL loses no committed write on a process crash, only on power loss; it spares an fsync per post.
   db.pragma('synchronous = NORMAL');
+  // A withdrawn feedback's text is overwritten on removal, not left in free pages of the file.
+  db.pragma('secure_delete = ON');
   // Version check and changes in one write transaction (BEGIN IMMEDIATE): of several processes
   // opening a new file at once, one migrates and the others then see the new version.
   db.transaction(() => {
@@ -69,9 +95,23 @@ export function createSqliteStorage(path: string): FeedbackStorage {
   }).immediate();
 
   const insert = db.prepare(
-    `INSERT INTO feedback (id, received_at, created_at, audience, category, urgency, department, site, status, spam, identity, body)
-     VALUES (@id, @receivedAt, @createdAt, @audience, @category, @urgency, @department, @site, @status, @spam, @identity, @body)
+    `INSERT INTO feedback (id, received_at, created_at, audience, category, urgency, department, site, status, spam, identity, body, follow_up_key_hash)
+     SELECT @id, @receivedAt, @createdAt, @audience, @category, @urgency, @department, @site, @status, @spam, @identity, @body, @followUpKeyHash
+     WHERE NOT EXISTS (SELECT 1 FROM removed WHERE id_hash = @removedHash)
      ON CONFLICT (id) DO NOTHING`,
+  );
+  const COLUMNS = 'id, follow_up_key_hash, received_at, status, spam, identity, body';
+  const getOne = db.prepare(`SELECT ${COLUMNS} FROM feedback WHERE id = ?`);
+  const repliesOf = db.prepare(
+    `SELECT feedback_id AS feedbackId, id, author, body, internal, created_at AS createdAt FROM reply
+     WHERE feedback_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+  );
+  const historyOf = db.prepare(`SELECT feedback_id AS feedbackId, status, at, by FROM status_change WHERE feedback_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`);
+  const addStatusChange = db.prepare('INSERT INTO status_change (feedback_id, status, at, by) VALUES (?, ?, ?, ?)');
+  const addReply = db.prepare('INSERT INTO reply (id, feedback_id, author, body, internal, created_at) VALUES (@id, @feedbackId, @author, @body, @internal, @createdAt)');
+  const problems = db.prepare(
+    `SELECT feedback_id AS feedbackId, kind, target, state, attempts, last_error AS error FROM outgoing
+     WHERE feedback_id IN (SELECT value FROM json_each(?)) AND last_error IS NOT NULL AND state <> 'sent' ORDER BY queued_at`,
   );
   const enqueue = db.prepare(
     `INSERT INTO outgoing (id, feedback_id, kind, target, payload, queued_at, next_attempt_at)
@@ -89,15 +129,23 @@ export function createSqliteStorage(path: string): FeedbackStorage {
     `UPDATE outgoing SET state = @state, next_attempt_at = @at, lease_until = 0, lease_token = '', last_error = @error
      WHERE id = @id AND lease_token = @leaseToken AND state = 'pending'`,
   );
-  const toRecord = (row: Row): StoredFeedback => ({
-    feedback: JSON.parse(row.body) as Feedback,
-    receivedAt: row.received_at,
-    status: row.status,
-    spam: row.spam === 1,
-    ...(row.identity ? { identity: row.identity } : {}),
-  });
+  const toRecords = (rows: Row[]): StoredFeedback[] => {
+    const ids = JSON.stringify(rows.map((row) => row.id));
+    const replies = byFeedback((repliesOf.all(ids) as (Omit<Reply, 'internal'> & { feedbackId: string; internal: number })[]).map(({ internal, ...reply }) => ({ ...reply, internal: internal === 1 })));
+    const history = byFeedback(historyOf.all(ids) as (StatusChange & { feedbackId: string })[]);
+    return rows.map((row) => ({
+      feedback: JSON.parse(row.body) as Feedback,
+      receivedAt: row.received_at,
+      status: row.status,
+      spam: row.spam === 1,
+      ...(row.identity ? { identity: row.identity } : {}),
+      ...(row.follow_up_key_hash ? { followUpKeyHash: row.follow_up_key_hash } : {}),
+      replies: replies.get(row.id) ?? [],
+      history: history.get(row.id) ?? [],
+    }));
+  };
 
-  const row = ({ feedback, receivedAt, status, spam, identity }: StoredFeedback) => ({
+  const row = ({ feedback, receivedAt, status, spam, identity, followUpKeyHash }: StoredFeedback) => ({
     id: feedback.id,
     receivedAt,
     createdAt: feedback.createdAt,
@@ -110,6 +158,8 @@ export function createSqliteStorage(path: string): FeedbackStorage {
     spam: spam ? 1 : 0,
     identity: identity ?? null,
     body: JSON.stringify(feedback),
+    followUpKeyHash: followUpKeyHash ?? null,
+    removedHash: removedIdHash(feedback.id),
   });
 
   // Group commit: inserts that arrive in the same turn of the event loop share one transaction, and
@@ -134,6 +184,22 @@ export function createSqliteStorage(path: string): FeedbackStorage {
     }
   };
 
+  // The write-ahead log still holds earlier copies of a removed item's pages until a checkpoint:
+  // move everything into the file (where secure_delete has overwritten it) and empty the log.
+  // Best effort: with readers in the middle of a transaction the log is emptied at a later checkpoint.
+  // Without waiting: another process's reader or writer would otherwise hold this one up for the busy timeout.
+  const removeFromLog = () => {
+    if (path === ':memory:') return;
+    db.pragma('busy_timeout = 0');
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // Busy: a later checkpoint empties the log.
+    } finally {
+      db.pragma('busy_timeout = 5000');
+    }
+  };
+
   return {
     insert: (record, messages = []) =>
       new Promise<boolean>((resolve, reject) => {
@@ -154,10 +220,35 @@ export function createSqliteStorage(path: string): FeedbackStorage {
       const spam = filter.spam ?? false;
       if (spam === 'only') where.push('spam = 1');
       else if (!spam) where.push('spam = 0');
-      const sql = `SELECT received_at, status, spam, identity, body FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at DESC, rowid DESC LIMIT @limit`;
-      return (db.prepare(sql).all(params) as Row[]).map(toRecord);
+      const sql = `SELECT ${COLUMNS} FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at DESC, rowid DESC LIMIT @limit`;
+      return toRecords(db.prepare(sql).all(params) as Row[]);
     },
-    setStatus: async (id, status) => setStatus.run(status, id).changes === 1,
+    get: async (id) => {
+      const found = getOne.get(id) as Row | undefined;
+      return found && toRecords([found])[0];
+    },
+    setStatus: async (id, status, by = 'team') =>
+      db.transaction(() => {
+        if (setStatus.run(status, id).changes !== 1) return false;
+        addStatusChange.run(id, status, new Date().toISOString(), by);
+        return true;
+      }).immediate(),
+    addReply: async (id, reply, messages = []) =>
+      db.transaction(() => {
+        if (!getOne.get(id)) return false;
+        addReply.run({ ...reply, feedbackId: id, internal: reply.internal ? 1 : 0 });
+        const now = Date.now();
+        for (const message of messages) enqueue.run({ ...message, id: crypto.randomUUID(), feedbackId: id, now });
+        return true;
+      }).immediate(),
+    remove: async (id) =>
+      db.transaction(() => {
+        if (db.prepare('DELETE FROM feedback WHERE id = ?').run(id).changes !== 1) return false;
+        for (const table of ['reply', 'status_change', 'outgoing']) db.prepare(`DELETE FROM ${table} WHERE feedback_id = ?`).run(id);
+        db.prepare('INSERT INTO removed (id_hash) VALUES (?) ON CONFLICT DO NOTHING').run(removedIdHash(id));
+        return true;
+      }).immediate() && (removeFromLog(), true),
+    deliveryProblems: async (ids) => problems.all(JSON.stringify(ids)) as DeliveryProblem[],
     claimOutgoing: async (kind, { now, leaseMs, limit }) =>
       claim.all({ kind, now, limit, leaseUntil: now + leaseMs, token: crypto.randomUUID() }) as OutgoingMessage[],
     settleOutgoing: async ({ id, leaseToken }, outcome) =>

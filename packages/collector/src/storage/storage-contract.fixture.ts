@@ -1,6 +1,6 @@
 import type { Feedback } from '@hearken/client/schema';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FeedbackStorage, StoredFeedback } from './feedback-storage.js';
+import type { FeedbackStorage, Reply, StoredFeedback } from './feedback-storage.js';
 
 /** A store under test: a fresh, empty database, and a way to open it again (another instance on the same data). */
 export interface StoreUnderTest {
@@ -26,9 +26,15 @@ export function storedFeedback(fields: Partial<Feedback> = {}, stored: Partial<S
     receivedAt: new Date((clock += 1000)).toISOString(),
     status: 'new',
     spam: false,
+    replies: [],
+    history: [],
     ...stored,
   };
 }
+
+let replies = 0;
+/** A reply stored now. */
+export const reply = (fields: Partial<Reply> = {}): Reply => ({ id: crypto.randomUUID(), author: 'team', body: `Reply ${++replies}`, createdAt: new Date().toISOString(), internal: false, ...fields });
 
 const webhook = (target = 'https://hooks.example/1') => ({ kind: 'webhook', target, payload: '{"text":"x"}' });
 
@@ -150,6 +156,65 @@ export function describeStorageContract(name: string, open: () => Promise<StoreU
       expect(retried.map((m) => m.id)).toEqual([first!.id]);
       expect(await storage.settleOutgoing(retried[0]!, { state: 'sent' })).toBe(true);
       expect(await storage.claimOutgoing('webhook', { now: now + 10_000_000, leaseMs: 60_000, limit: 10 })).toEqual([]);
+    });
+
+    it('keeps a thread in order with notes marked, and a status history, visible to every instance', async () => {
+      const { storage, openAgain } = await fresh();
+      const record = storedFeedback({}, { followUpKeyHash: 'ab'.repeat(32) });
+      await storage.insert(record);
+      const other = await openAgain();
+      const thread = [reply(), reply({ internal: true, body: 'Note: printer vendor called' }), reply({ author: 'you', body: 'Thanks!' })];
+      for (const [i, r] of thread.entries()) expect(await (i % 2 ? other : storage).addReply(record.feedback.id, r)).toBe(true);
+      expect(await storage.addReply(crypto.randomUUID(), reply())).toBe(false);
+      expect(await other.setStatus(record.feedback.id, 'in-progress', 'bearer')).toBe(true);
+      expect(await storage.setStatus(record.feedback.id, 'resolved', 'cookie')).toBe(true);
+      const found = await other.get(record.feedback.id);
+      expect(found).toMatchObject({ feedback: record.feedback, followUpKeyHash: 'ab'.repeat(32), status: 'resolved', replies: thread });
+      expect(found!.history!.map(({ status, by }) => [status, by])).toEqual([['in-progress', 'bearer'], ['resolved', 'cookie']]);
+      expect(Date.parse(found!.history![0]!.at)).toBeGreaterThan(Date.now() - 60_000);
+      expect((await storage.list())[0]).toEqual(found);
+      expect(await storage.get(crypto.randomUUID())).toBeUndefined();
+      await storage.insert(storedFeedback({}, { spam: true }));
+      expect((await storage.list({ spam: 'only' }))[0]!.replies).toEqual([]);
+    });
+
+    it('queues messages with a reply in the same write, and shows those that did not go through', async () => {
+      const { storage } = await fresh();
+      const record = storedFeedback();
+      await storage.insert(record);
+      await storage.addReply(record.feedback.id, reply(), [{ kind: 'mail', target: 'reply/1', payload: '{}' }]);
+      await storage.addReply(record.feedback.id, reply(), [{ kind: 'mail', target: 'reply/2', payload: '{}' }]);
+      expect(await storage.addReply(crypto.randomUUID(), reply(), [{ kind: 'mail', target: 'reply/3', payload: '{}' }])).toBe(false);
+      const now = Date.now();
+      const [first, second, ...rest] = await storage.claimOutgoing('mail', { now, leaseMs: 60_000, limit: 10 });
+      expect(rest).toEqual([]);
+      expect(await storage.deliveryProblems([record.feedback.id])).toEqual([]);
+      await storage.settleOutgoing(first!, { state: 'retry', at: now + 60_000, error: 'connect ECONNREFUSED' });
+      await storage.settleOutgoing(second!, { state: 'failed', error: '550 no such user' });
+      const problems = await storage.deliveryProblems([record.feedback.id, crypto.randomUUID()]);
+      expect(problems.map(({ target, state, error, attempts }) => [target, state, error, attempts]).sort()).toEqual([
+        [first!.target, 'pending', 'connect ECONNREFUSED', 1],
+        [second!.target, 'failed', '550 no such user', 1],
+      ].sort());
+    });
+
+    it('removes a feedback with its thread and messages, and never stores that id again', async () => {
+      const { storage, openAgain } = await fresh();
+      const record = storedFeedback();
+      const kept = storedFeedback();
+      await storage.insert(record, [webhook()]);
+      await storage.insert(kept, [webhook()]);
+      await storage.addReply(record.feedback.id, reply(), [{ kind: 'mail', target: 'reply/1', payload: '{}' }]);
+      await storage.setStatus(record.feedback.id, 'read');
+      expect(await storage.remove(record.feedback.id)).toBe(true);
+      expect(await storage.remove(record.feedback.id)).toBe(false);
+      expect(await storage.get(record.feedback.id)).toBeUndefined();
+      expect((await storage.list()).map((r) => r.feedback.id)).toEqual([kept.feedback.id]);
+      const other = await openAgain();
+      expect(await other.insert(structuredClone(record))).toBe(false);
+      expect(await other.get(record.feedback.id)).toBeUndefined();
+      const queued = [...(await storage.claimOutgoing('webhook', { now: Date.now(), leaseMs: 60_000, limit: 10 })), ...(await storage.claimOutgoing('mail', { now: Date.now(), leaseMs: 60_000, limit: 10 }))];
+      expect(queued.map((m) => m.feedbackId)).toEqual([kept.feedback.id]);
     });
 
     it('answers a health check', async () => {
