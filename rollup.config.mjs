@@ -53,7 +53,8 @@ const browserPlugins = (module) => [
 
 /**
  * Writes browser/manifest.json: the file a page loads at start (the script tag itself, which paints
- * the launcher), the files it loads on intent (the rest), and per language the one file it adds.
+ * the launcher), the files it loads on intent to open the dialog (the rest), per language the one file
+ * it adds, and per view the files loaded only when the person opens that view (e.g. "Your messages").
  * The size script reads it.
  */
 const manifest = () => ({
@@ -61,8 +62,10 @@ const manifest = () => ({
   generateBundle(_, bundle) {
     const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
     const languages = Object.fromEntries(chunks.filter((c) => /^language-/.test(c.name)).map((c) => [c.name.slice(9), [c.fileName]]));
-    const rest = chunks.map((c) => c.fileName).filter((f) => !Object.values(languages).flat().includes(f));
-    this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify({ start: ['hearken.js'], rest, languages }, null, 2) });
+    const views = Object.fromEntries(chunks.filter((c) => c.isDynamicEntry && !/^language-/.test(c.name)).map((c) => [c.name, [c.fileName]]));
+    const later = [...Object.values(languages), ...Object.values(views)].flat();
+    const rest = chunks.map((c) => c.fileName).filter((f) => !later.includes(f));
+    this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify({ start: ['hearken.js'], rest, languages, views }, null, 2) });
   },
 });
 

@@ -26,6 +26,41 @@ describe('the script tag', () => {
     await page.close();
   });
 
+  it('fetches only hearken.js and builds no URL before intent; on intent the widget and the language file in one round trip, then the dialog opens', async () => {
+    const page = await env.browser.newPage();
+    const errors = watchErrors(page);
+    const files: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/hearken/')) files.push(request.url().replace(/^.*\//, ''));
+    });
+    // The widget's file is held back until its language file has been asked for too: fetched one after
+    // the other, the language file would never be asked for and the dialog would not open.
+    let languageAsked!: () => void;
+    const asked = new Promise<void>((resolve) => (languageAsked = resolve));
+    page.on('request', (request) => void (request.url().endsWith('/hearken-language-en.js') && languageAsked()));
+    await page.route('**/hearken-widget.js', async (route) => {
+      await asked;
+      await route.continue();
+    });
+    // Nor does it build a URL before intent: that interface alone costs the page ≈ 8 KB of heap.
+    await page.addInitScript(() => {
+      (window as unknown as { urlsBuilt: number }).urlsBuilt = 0;
+      window.URL = new Proxy(URL, { construct: (target, args) => ((window as unknown as { urlsBuilt: number }).urlsBuilt++, new target(...(args as [string, string?]))) });
+    });
+    await page.goto(`${env.demo.site.url}/pages/plain.html`);
+    const launcher = page.getByRole('button', { name: 'Feedback', exact: true });
+    await launcher.waitFor();
+    await page.waitForTimeout(300);
+    expect(files).toEqual(['hearken.js']);
+    expect(await page.evaluate(() => (window as unknown as { urlsBuilt: number }).urlsBuilt)).toBe(0);
+    await launcher.click();
+    await page.getByRole('dialog').getByRole('textbox', { name: /message/i }).waitFor({ timeout: 10_000 });
+    expect(files.slice(0, 3).sort()).toEqual(['hearken-language-en.js', 'hearken-widget.js', 'hearken.js']);
+    expect(new Set(files).size).toBe(files.length);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('works under a strict CSP and Trusted Types with zero violations', async () => {
     const page = await env.browser.newPage();
     const errors = watchErrors(page);

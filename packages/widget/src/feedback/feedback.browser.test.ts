@@ -24,6 +24,16 @@ describe('<hearken-feedback>', () => {
     expect(en.shadowRoot!.mode).to.equal('open');
   });
 
+  it('draws its icon in CSS, with no SVG elements (they would cost the host page ≈ 30 KB of heap before anyone interacts)', async () => {
+    const el = await mount<HearkenFeedback>('<hearken-feedback endpoint="/x"></hearken-feedback>');
+    expect(el.shadowRoot!.querySelector('svg')).to.equal(null);
+    const icon = $<HTMLElement>(el, '.icon').getBoundingClientRect();
+    expect(icon.width).to.be.greaterThan(10);
+    expect(icon.height).to.be.greaterThan(10);
+    el.setAttribute('minimized', '');
+    expect($<HTMLElement>(el, '.icon').getBoundingClientRect().width).to.be.greaterThan(10);
+  });
+
   it('keyboard only: Tab reaches the launcher, Enter opens, Tab cycles inside, Esc closes, focus returns', async () => {
     const before = document.createElement('button');
     before.textContent = 'page button';

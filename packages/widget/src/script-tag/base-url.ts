@@ -1,3 +1,5 @@
+import { languageOf } from '../i18n/translations.js';
+
 /** Where the script tag's files sit inside the published package. */
 export const BROWSER_DIR = 'dist/browser/';
 
@@ -15,3 +17,9 @@ export function widgetBaseUrl(scriptUrl: string, version: string): string {
   url.pathname = `${url.pathname.replace(/\/+$/, '').replace(/(\/[^/@]+)(@[^/]*)?$/, `$1@${version}`)}/${BROWSER_DIR}`;
   return url.href;
 }
+
+/**
+ * The built-in language file a locale needs, `hearken-language-<code>.js`: German for `de…`, else English.
+ * @example builtInLanguage('de-AT') // → 'de'
+ */
+export const builtInLanguage = (locale: string): 'de' | 'en' => (languageOf(locale) === 'de' ? 'de' : 'en');

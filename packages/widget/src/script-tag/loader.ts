@@ -8,7 +8,8 @@ import { hasPendingFeedback } from '@hearken/client/pending';
 import { ATTRIBUTES, HearkenFeedback } from '../feedback/feedback.js';
 import { resolveLocale } from '../i18n/locale.js';
 import { defineElements, VERSION } from '../registration.js';
-import { widgetBaseUrl } from './base-url.js';
+import { builtInLanguage, widgetBaseUrl } from './base-url.js';
+import { isHttpEndpoint } from './endpoint.js';
 
 /** `window.Hearken`, the script tag's API. */
 export interface HearkenApi {
@@ -32,23 +33,29 @@ type WidgetModule = typeof import('./widget-bundle.js');
 const page = window as unknown as { Hearken?: Partial<HearkenApi> & { q?: QueuedCall[] } };
 
 /** Starts the widget from the script tag's `data-*` attributes (the element's attribute names). */
-function start(data: Record<string, string | undefined>, widgetUrl: string): void {
+function start(data: Record<string, string | undefined>, scriptUrl: string): void {
   // An async script may run before the body is parsed: wait for it, and for inline elements in it.
-  if (document.readyState === 'loading') return void document.addEventListener('DOMContentLoaded', () => start(data, widgetUrl), { once: true });
+  if (document.readyState === 'loading') return void document.addEventListener('DOMContentLoaded', () => start(data, scriptUrl), { once: true });
   // Listed twice, or after another copy: the first one serves the page.
   if (page.Hearken?.version) return;
 
+  // The files' URLs are worked out on first intent: `URL` costs the page heap before anyone interacts.
+  const fileUrl = (name: string) => new URL(name, widgetBaseUrl(scriptUrl, VERSION)).href;
   let loading: Promise<WidgetModule> | undefined;
   const loadWidget = () =>
-    (loading ??= (import(widgetUrl) as Promise<WidgetModule>).catch((error) => {
+    (loading ??= (import(fileUrl('hearken-widget.js')) as Promise<WidgetModule>).catch((error) => {
       loading = undefined;
       console.error(
-        `Hearken: could not load ${widgetUrl}. Served from another origin than the page, the files need the header Access-Control-Allow-Origin (they load as module scripts).`,
+        `Hearken: could not load ${fileUrl('hearken-widget.js')}. Served from another origin than the page, the files need the header Access-Control-Allow-Origin (they load as module scripts).`,
         error,
       );
       throw error;
     }));
-  HearkenFeedback.loadForm = (locale) => loadWidget().then((widget) => widget.loadLanguage(locale));
+  // The language file is fetched beside the widget, not after it: one round trip on intent, not two.
+  HearkenFeedback.loadForm = (locale) => {
+    void import(fileUrl(`hearken-language-${builtInLanguage(locale)}.js`)).catch(() => {});
+    return loadWidget().then((widget) => widget.loadLanguage(locale));
+  };
   HearkenFeedback.loadDialog = loadWidget;
   HearkenFeedback.checkReplies = (credentials) => loadWidget().then((widget) => widget.checkThreads({ credentials: (credentials || undefined) as 'include' | undefined }));
   defineElements({ feedback: HearkenFeedback });
@@ -93,9 +100,5 @@ function start(data: Record<string, string | undefined>, widgetUrl: string): voi
 
 const script = document.currentScript as HTMLScriptElement | null;
 const endpoint = script?.dataset.endpoint;
-let valid = false;
-try {
-  valid = Boolean(endpoint) && /^https?:$/.test(new URL(endpoint!, location.href).protocol);
-} catch {}
-if (!valid) console.error(`Hearken: no widget, data-endpoint must be the feedback URL (https://…); got ${endpoint ? `"${endpoint}"` : 'none'}.`);
-else start({ ...script!.dataset }, new URL('hearken-widget.js', widgetBaseUrl(script!.src, VERSION)).href);
+if (!endpoint || !isHttpEndpoint(endpoint, location.protocol)) console.error(`Hearken: no widget, data-endpoint must be the feedback URL (https://…); got ${endpoint ? `"${endpoint}"` : 'none'}.`);
+else start({ ...script!.dataset }, script!.src);

@@ -1,20 +1,24 @@
 // hearken-widget.js: what the script tag loads on first intent: the dialog, the form, the rating and
-// the client. It defines <hearken-form> and <hearken-rating> and hands the launcher the dialog, the
-// shared client and the page's language (each language a file of its own, beside this one).
+// the client. It hands the launcher the dialog, the shared client and the page's language (each
+// language a file of its own, beside this one, fetched at the same time), and defines <hearken-form>
+// and <hearken-rating> once that language is there: an inline element never renders without its strings.
 import { HearkenForm } from '../form/form.js';
-import { languageOf } from '../i18n/translations.js';
 import { HearkenRating } from '../rating/rating.js';
 import { defineElements } from '../registration.js';
+import { builtInLanguage } from './base-url.js';
 
 export { sharedClientFor } from '../sending/shared-client.js';
 export { checkThreads } from '@hearken/client';
 export { createFeedbackDialog } from '../feedback/feedback-dialog.js';
 
+// In this file, not a chunk of its own: each language file uses it, so it would cost a third round trip.
+export { launcherMessages } from '../i18n/launcher-messages.js';
+
 /**
- * Loads the one complete built-in table the page needs (German for `de…`, else English), then
+ * Loads the one complete built-in table the page needs (`hearken-language-<code>.js`), then
  * defines <hearken-form> and <hearken-rating>: inline elements upgrade with their strings there.
  */
 export async function loadLanguage(locale: string): Promise<void> {
-  await (languageOf(locale) === 'de' ? import('./language-de.js') : import('./language-en.js'));
+  await (builtInLanguage(locale) === 'de' ? import('./language-de.js') : import('./language-en.js'));
   defineElements({ form: HearkenForm, rating: HearkenRating });
 }
