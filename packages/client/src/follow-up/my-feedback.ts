@@ -1,3 +1,5 @@
+import { MY_FEEDBACK_KEY as STORAGE_KEY, setUnreadCount } from './unread-marker.js';
+
 /** The status a person sees of a feedback they sent (the team's `read` mark shows as `new`). */
 export type ThreadStatus = 'new' | 'in-progress' | 'resolved';
 
@@ -26,7 +28,6 @@ export interface MyFeedback {
   etag?: string;
 }
 
-const STORAGE_KEY = 'hearken:my-feedback';
 /** Entries older than this are forgotten. */
 export const MY_FEEDBACK_KEPT_MS = 90 * 24 * 3_600_000;
 
@@ -46,6 +47,7 @@ export function readMyFeedback(now = Date.now()): MyFeedback[] {
 
 function write(list: MyFeedback[]): void {
   memory = list;
+  setUnreadCount(unreadReplies(list));
   try {
     if (list.length) localStorage.setItem(STORAGE_KEY, JSON.stringify(list));
     else localStorage.removeItem(STORAGE_KEY);
@@ -71,12 +73,3 @@ export function forgetMyFeedback(id: string): void {
 
 /** Team replies the person has not seen yet, over every thread. */
 export const unreadReplies = (list = readMyFeedback()) => list.reduce((sum, e) => sum + (e.followUp ? Math.max(0, e.teamReplies - e.seenReplies) : 0), 0);
-
-/** Whether this browser holds any follow-up key at all (then, and only then, threads are checked). */
-export function hasFollowUps(): boolean {
-  try {
-    return localStorage.getItem(STORAGE_KEY) !== null || memory.length > 0;
-  } catch {
-    return memory.length > 0;
-  }
-}

@@ -1,7 +1,7 @@
 import type { Audience, HearkenClient, RatingScale, User } from '@hearken/client';
 import type { LauncherPosition, Theme } from '../base/attributes.js';
 import { HearkenOpenEvent } from '../events/open-event.js';
-import { hasFollowUps, unreadReplies } from '@hearken/client/follow-up';
+import { hasFollowUps, unreadCount } from '@hearken/client/follow-up';
 import { SHARED_ATTRIBUTES } from '../base/attributes.js';
 import { HTMLElementOrStub } from '../base/html-element.js';
 import { launcherMessages } from '../i18n/launcher-messages.js';
@@ -253,7 +253,7 @@ export class HearkenFeedback extends HTMLElementOrStub {
     this.#label.textContent = text.launcher;
     this.#minimize.setAttribute('aria-label', text.minimize);
     // Unread team replies: a badge with the digit, and in the name ("Feedback, 1 new reply").
-    const unread = unreadReplies();
+    const unread = unreadCount();
     this.#badge.hidden = !unread;
     this.#badge.textContent = String(unread);
     if (unread) this.#launcher.setAttribute('aria-label', `${text.launcher}, ${format(unread === 1 ? text.newReply : text.newReplies, { count: unread })}`);
