@@ -74,6 +74,31 @@ await inbox.goto(`${collector.url}/inbox?overdue=true`);
 await inbox.screenshot({ path: shot('inbox-overdue') });
 await inbox.close();
 
+// "Your messages": a visitor's feedback, answered by the team, on the visitor's next visit.
+const visitor = await browser.newPage({ viewport: { width: 1024, height: 760 } });
+await visitor.goto(`${site.url}/public-site/`);
+await visitor.getByRole('button', { name: 'Feedback', exact: true }).click();
+await visitor.getByRole('textbox', { name: 'Your message' }).fill('The size guide for the Lumo lamp shade is missing.');
+await visitor.waitForTimeout(1600); // as a person would; faster forms are kept as likely spam
+await visitor.getByRole('button', { name: 'Send', exact: true }).click();
+await visitor.getByText('Your messages', { exact: false }).first().waitFor();
+const mine = (await (await fetch(`${collector.url}/inbox.json`)).json()).items.find((i) => i.feedback.message?.startsWith('The size guide'));
+await fetch(`${collector.url}/inbox/${mine.feedback.id}/replies`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ body: 'Thank you! The size guide is back on the product page: the shade fits bases from 18 to 24 cm.' }),
+});
+await visitor.evaluate(() => localStorage.setItem('hearken:my-feedback', localStorage.getItem('hearken:my-feedback').replace(/"checkedAt":\d+/g, '"checkedAt":0')));
+await visitor.reload();
+await visitor.getByRole('button', { name: 'Feedback, 1 new reply' }).waitFor();
+await visitor.screenshot({ path: shot('launcher-reply') });
+await visitor.getByRole('button', { name: 'Feedback, 1 new reply' }).click();
+await visitor.getByRole('button', { name: /^Your messages/ }).click();
+await visitor.getByText('The size guide is back', { exact: false }).waitFor();
+await visitor.waitForTimeout(300);
+await visitor.screenshot({ path: shot('your-messages') });
+await visitor.close();
+
 await browser.close();
 await Promise.all([site.close(), collector.close()]);
 console.log('Screenshots written to docs/screenshots/');
