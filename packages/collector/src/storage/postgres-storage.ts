@@ -164,11 +164,37 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
     }
   };
 
+  /**
+   * Group commit: inserts that arrive in one turn of the event loop share one transaction, so one
+   * WAL flush acknowledges them all (with PostgreSQL's default durability each commit waits for
+   * the disk). If the transaction fails, every insert in it fails, and its sender retries.
+   */
+  type Job = { work: (client: pg.PoolClient) => Promise<boolean>; resolve: (inserted: boolean) => void; reject: (error: unknown) => void };
+  let batch: Job[] | undefined;
+  const grouped = (work: Job['work']) =>
+    new Promise<boolean>((resolve, reject) => {
+      if (batch) return void batch.push({ work, resolve, reject });
+      const jobs: Job[] = (batch = [{ work, resolve, reject }]);
+      setImmediate(async () => {
+        batch = undefined;
+        try {
+          const results = await transaction(async (client) => {
+            const inserted: boolean[] = [];
+            for (const job of jobs) inserted.push(await job.work(client));
+            return inserted;
+          });
+          jobs.forEach((job, i) => job.resolve(results[i]!));
+        } catch (error) {
+          for (const job of jobs) job.reject(error);
+        }
+      });
+    });
+
   return {
-    insert: async ({ feedback, receivedAt, status, spam, identity, followUpKeyHash }, messages = []) => {
+    insert: ({ feedback, receivedAt, status, spam, identity, followUpKeyHash }, messages = []) => grouped(async (client) => {
       // One statement: the row and its outgoing messages are stored together or not at all, and
       // the messages only when the row is new.
-      const { rows } = await pool.query<{ inserted: number }>(
+      const { rows } = await client.query<{ inserted: number }>(
         `WITH inserted AS (
            INSERT INTO feedback (id, received_at, created_at, audience, category, urgency, department, site, status, spam, identity, body, follow_up_key_hash)
            SELECT $1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9, $10::boolean, $11, $12::jsonb, $17
@@ -189,7 +215,7 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
         ],
       );
       return rows[0]!.inserted === 1;
-    },
+    }),
     list: async (filter: InboxFilter = {}) => {
       const where: string[] = [];
       const params: unknown[] = [];
