@@ -1,31 +1,18 @@
 // Retry-After across origins, in Chromium with the real IndexedDB outbox: the page and the endpoint
 // on different ports, as a script tag on a site and a collector on its own host are.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/demo.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useClientPages } from '../support/client-page.js';
 import { startScriptedEndpoint } from '../support/scripted-endpoint.js';
-// @ts-expect-error: plain JavaScript helpers shared with npm start
-import { startStaticServer } from '../../scripts/static-server.mjs';
 
-let browser: Browser;
-let site: { url: string; close(): Promise<void> };
-beforeAll(async () => {
-  [browser, site] = await Promise.all([
-    launchChromium(),
-    startStaticServer({ port: 0, mounts: { '/client/': 'packages/client/dist', '/zod/': 'node_modules/zod', '/pages/': 'test/e2e/pages' } }),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useClientPages();
 
 type Helpers = { hearkenReady?: boolean; hearkenSend(m: string): Promise<{ status: string; id: string }>; hearkenFlush(): Promise<void> };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function open(endpoint: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(`${site.url}/pages/client-unload.html?endpoint=${encodeURIComponent(endpoint)}`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.site.url}/pages/client-unload.html?endpoint=${encodeURIComponent(endpoint)}`);
   await page.waitForFunction(() => (window as unknown as Helpers).hearkenReady);
   return page;
 }

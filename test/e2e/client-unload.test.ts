@@ -1,39 +1,25 @@
 // The client's unload send in Chromium with the real IndexedDB outbox: feedback that waits when the
 // page goes away is sent with keepalive during the unload, and the next visit sends no second copy.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/demo.js';
+import { describe, expect, it } from 'vitest';
+import { useClientPages } from '../support/client-page.js';
 import { startScriptedEndpoint } from '../support/scripted-endpoint.js';
-// @ts-expect-error: plain JavaScript helpers shared with npm start
-import { startStaticServer } from '../../scripts/static-server.mjs';
 
-let browser: Browser;
-let site: { url: string; close(): Promise<void> };
-beforeAll(async () => {
-  [browser, site] = await Promise.all([
-    launchChromium(),
-    startStaticServer({ port: 0, mounts: { '/client/': 'packages/client/dist', '/zod/': 'node_modules/zod', '/pages/': 'test/e2e/pages' } }),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useClientPages();
 
 describe('client unload send', () => {
   it('delivers feedback waiting after a 503 with keepalive as the page navigates away, and the next visit sends no second copy', async () => {
     // Another origin (port) than the page: real CORS, as on a real site.
     const endpoint = await startScriptedEndpoint([{ status: 503 }]);
     try {
-      const page = await browser.newPage();
-      const visit = `${site.url}/pages/client-unload.html?endpoint=${encodeURIComponent(endpoint.url)}`;
+      const page = await env.browser.newPage();
+      const visit = `${env.site.url}/pages/client-unload.html?endpoint=${encodeURIComponent(endpoint.url)}`;
       await page.goto(visit);
       await page.waitForFunction(() => (window as unknown as { hearkenReady?: boolean }).hearkenReady);
       const result = await page.evaluate(() => (window as unknown as { hearkenSend(m: string): Promise<{ status: string; id: string }> }).hearkenSend('leaving now'));
       expect(result.status).toBe('queued');
       expect(endpoint.received).toHaveLength(1);
 
-      await page.goto(`${site.url}/pages/plain.html`);
+      await page.goto(`${env.site.url}/pages/plain.html`);
       // Arrived during the unload: before the next visit.
       await expect.poll(() => endpoint.stored.has(result.id), { timeout: 5000 }).toBe(true);
       expect(endpoint.received.filter((r) => r.method === 'POST')).toHaveLength(2);

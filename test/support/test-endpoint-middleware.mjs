@@ -3,15 +3,10 @@
 //   PUT  /test-endpoint/<key>/script   body: JSON array of { status, headers?, body?, delay? } to answer with
 //   GET  /test-endpoint/<key>/log      every request as { status, feedback }, as JSON
 // A key per test keeps tests apart.
+import { readRequestBody } from './read-request-body.mjs';
+
 const logs = new Map();
 const scripts = new Map();
-
-const readBody = (req) =>
-  new Promise((resolve) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => resolve(body));
-  });
 
 export function testEndpoint() {
   return async function testEndpointMiddleware(context, next) {
@@ -23,7 +18,7 @@ export function testEndpoint() {
       return;
     }
     if (action === '/script') {
-      scripts.set(key, JSON.parse(await readBody(context.req)));
+      scripts.set(key, JSON.parse(await readRequestBody(context.req)));
       context.status = 204;
       return;
     }
@@ -31,7 +26,7 @@ export function testEndpoint() {
       context.status = 405;
       return;
     }
-    const body = await readBody(context.req);
+    const body = await readRequestBody(context.req);
     const reply = scripts.get(key)?.shift() ?? { status: 200 };
     if (reply.delay) await new Promise((resolve) => setTimeout(resolve, reply.delay));
     if (!logs.has(key)) logs.set(key, []);

@@ -4,14 +4,9 @@
 //   POST   /thread-endpoint/<id>/thread   with the key and { message } → 201, the person's answer is added
 //   DELETE /thread-endpoint/<id>          with the key → 204, the thread is gone
 // Ids are unique per test, which keeps tests apart.
-const threads = new Map();
+import { readRequestBody } from './read-request-body.mjs';
 
-const readBody = (req) =>
-  new Promise((resolve) => {
-    let body = '';
-    req.on('data', (chunk) => (body += chunk));
-    req.on('end', () => resolve(body));
-  });
+const threads = new Map();
 
 export function threadEndpoint() {
   return async function threadEndpointMiddleware(context, next) {
@@ -19,7 +14,7 @@ export function threadEndpoint() {
     if (!match) return next();
     const [, id, action] = match;
     if (action === '/seed') {
-      threads.set(id, JSON.parse(await readBody(context.req)));
+      threads.set(id, JSON.parse(await readRequestBody(context.req)));
       context.status = 204;
       return;
     }
@@ -36,7 +31,7 @@ export function threadEndpoint() {
       return;
     }
     if (context.method === 'POST' && action === '/thread') {
-      const { message } = JSON.parse(await readBody(context.req));
+      const { message } = JSON.parse(await readRequestBody(context.req));
       thread.replies.push({ id: `r${thread.replies.length}`, author: 'you', body: message, createdAt: new Date().toISOString() });
       context.status = 201;
       context.body = '{}';
