@@ -2,45 +2,27 @@
 // team answers by API and from the inbox page, a real SMTP server gets one mail per team reply (with
 // consent only), the person reads and answers, notes never leave the inbox, no key is stored.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { createFollowUpKey } from '@hearken/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollectorProcess, type CollectorProcess } from './support/collector-process.js';
 import { startTestPostgres, type TestPostgres } from './support/postgres.mjs';
+import { startSmtpServer } from './support/smtp-server.js';
 
 const PAGE = 'http://localhost:8080';
 const TOKEN = 'team-secret';
-const mails: { to: string[]; data: string }[] = [];
-let smtp: SMTPServer;
-let smtpPort: number;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let cluster: TestPostgres;
 const folder = mkdtempSync(join(tmpdir(), 'hearken-follow-up-'));
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let data = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (data += chunk));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer();
   cluster = await startTestPostgres();
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   await cluster?.remove();
   rmSync(folder, { recursive: true, force: true });
 });
@@ -92,7 +74,7 @@ describe.each(STORES)('follow-up against the CLI on %s', (_name, store) => {
     const db = await store.db();
     let collector: CollectorProcess | undefined;
     try {
-      collector = await startCollectorProcess(['--db', db, '--allow-origin', PAGE, '--admin-token', TOKEN, '--smtp', `smtp://127.0.0.1:${smtpPort}`, '--mail-from', 'support@example.com', '--rate-limit', '0']);
+      collector = await startCollectorProcess(['--db', db, '--allow-origin', PAGE, '--admin-token', TOKEN, '--smtp', `smtp://127.0.0.1:${smtp.port}`, '--mail-from', 'support@example.com', '--rate-limit', '0']);
       const { url } = collector;
       const key = createFollowUpKey();
       const id = crypto.randomUUID();
@@ -130,9 +112,9 @@ describe.each(STORES)('follow-up against the CLI on %s', (_name, store) => {
       const item = inbox.items.find((i: { feedback: { id: string } }) => i.feedback.id === id);
       expect(item.replies.map((r: { author: string; internal: boolean }) => [r.author, r.internal])).toEqual([['team', false], ['team', true], ['team', false], ['you', false]]);
 
-      await until(() => mails.filter((m) => m.to.includes(email)).length >= 2);
+      await until(() => smtp.received.filter((m) => m.to.includes(email)).length >= 2);
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const mine = mails.filter((m) => m.to.includes(email));
+      const mine = smtp.received.filter((m) => m.to.includes(email));
       expect(mine).toHaveLength(2);
       expect(mine.map((m) => m.data).join('')).not.toContain('already packed');
 
@@ -146,7 +128,7 @@ describe.each(STORES)('follow-up against the CLI on %s', (_name, store) => {
       });
       expect((await fetch(`${url}/inbox/${quiet}/replies`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ body: 'On our list!' }) })).status).toBe(201);
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      expect(mails.filter((m) => m.to.includes(quietEmail))).toEqual([]);
+      expect(smtp.received.filter((m) => m.to.includes(quietEmail))).toEqual([]);
 
       const dump = await store.dump(db);
       expect(dump).toContain('Dark mode');

@@ -1,37 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startSmtpServer } from '../../../test/support/smtp-server.js';
 import { closeCollectors, collector, feedback, post } from './collector.fixture.js';
 import { createMailSender, type MailSender } from './mail-sender.js';
 import { createSqliteStorage } from './storage/sqlite-storage.js';
-
-interface Received {
-  from: string;
-  to: string[];
-  data: string;
-}
-
-/** A real SMTP server on a free loopback port (or on `port`), keeping what it receives. */
-async function smtpServer(port = 0) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let data = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (data += chunk));
-      stream.on('end', () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));
-  const address = (server.server.address() as AddressInfo).port;
-  return { port: address, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -69,7 +40,7 @@ const until = async (check: () => boolean | Promise<boolean>, ms = 10_000) => {
 
 describe('mail: team replies by email', () => {
   it('sends exactly one mail per team reply to a person who agreed, none for notes, none without consent', async () => {
-    const smtp = await smtpServer();
+    const smtp = await startSmtpServer();
     closers.push(smtp.close);
     const server = await collectorWithMail(smtp.port);
     const consenting = feedback({ message: 'The export button does nothing', contact: { email: 'jane@example.com', mayContact: true } });
@@ -96,7 +67,7 @@ describe('mail: team replies by email', () => {
   });
 
   it('keeps the reply when the SMTP server is unreachable, shows the failure in the inbox, and sends once it is back', async () => {
-    const probe = await smtpServer();
+    const probe = await startSmtpServer();
     const port = probe.port;
     await probe.close();
     const server = await collectorWithMail(port, 100);
@@ -111,7 +82,7 @@ describe('mail: team replies by email', () => {
     expect(shown.undelivered[0]).toMatchObject({ kind: 'mail', state: 'pending' });
     expect(shown.undelivered[0]!.error).toMatch(/ECONNREFUSED|connect/i);
     expect(await (await fetch(`${server.url}/inbox`)).text()).toMatch(/mail not sent yet after \d+ attempt/);
-    const smtp = await smtpServer(port);
+    const smtp = await startSmtpServer(port);
     closers.push(smtp.close);
     await until(() => smtp.received.length === 1);
     await until(async () => (await listed()).undelivered.length === 0);
