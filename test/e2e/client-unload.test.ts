@@ -1,5 +1,7 @@
 // The client's unload send in Chromium with the real IndexedDB outbox: feedback that waits when the
 // page goes away is sent with keepalive during the unload, and the next visit sends no second copy.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { useClientPages } from '../support/client-page.js';
 import { startScriptedEndpoint } from '../support/scripted-endpoint.js';
@@ -19,7 +21,13 @@ describe('client unload send', () => {
       expect(result.status).toBe('queued');
       expect(endpoint.received).toHaveLength(1);
 
-      await page.goto(`${env.site.url}/pages/plain.html`);
+      // The person goes to another site, which takes a moment to answer (as most do): the old page
+      // lives until then, long enough for the keepalive answer to be recorded. (When the answer comes
+      // later than that, the next visit sends the feedback again and the receiver dedupes by id.)
+      const elsewhere = createServer((_, response) => setTimeout(() => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Elsewhere</title>'), 800));
+      await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+      await page.goto(`http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/`);
+      elsewhere.close();
       // Arrived during the unload: before the next visit.
       await expect.poll(() => endpoint.stored.has(result.id), { timeout: 5000 }).toBe(true);
       expect(endpoint.received.filter((r) => r.method === 'POST')).toHaveLength(2);

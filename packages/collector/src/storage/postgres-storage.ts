@@ -151,6 +151,11 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
   /** Runs `work` in one transaction on one connection. */
   const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
+    // A connection that dies while checked out emits 'error' on the client, which the pool does not
+    // listen to then: without a listener that would end the process (the server stopped, say).
+    let lost: Error | undefined;
+    const onError = (error: Error) => void (lost = error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -158,9 +163,12 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
+      lost ??= error as Error;
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A failed connection is thrown away, not handed to the next request.
+      client.release(lost);
     }
   };
 
