@@ -23,8 +23,32 @@ export interface StatusChange {
   status: FeedbackStatus;
   /** ISO 8601. */
   at: string;
-  /** How the team member proved access: `bearer`, `cookie` (the inbox page) or `loopback`. */
+  /** Who: the label of the admin token used (`admin` for `--admin-token`), by header or through the inbox login, or `loopback`. */
   by: string;
+}
+
+/** What an audit entry records. */
+export type AuditAction = 'reply' | 'note' | 'status' | 'delete' | 'erase-personal' | 'export';
+
+/**
+ * One entry of the audit trail: what was done to feedback, when, and by whom. It holds no content
+ * of the feedback and no email address, so it can outlive the item it names.
+ */
+export interface AuditEntry {
+  /** ISO 8601. */
+  at: string;
+  action: AuditAction;
+  /** The item it concerns; absent for an export of several items. */
+  feedbackId?: string;
+  /**
+   * Who: an admin token's label (`admin` for `--admin-token`), `loopback`, `person` (the writer,
+   * with the follow-up key) or `retention`.
+   */
+  by: string;
+  /** How `by` proved access: `bearer`, `cookie` (the inbox login), `loopback`, `key` or `schedule`. */
+  via: string;
+  /** A short, content-free detail, e.g. the new status, `internal`, or how many items an export held. */
+  detail?: string;
 }
 
 /** One stored feedback with what the collector learned on receipt. */
@@ -46,6 +70,8 @@ export interface StoredFeedback {
   replies?: Reply[];
   /** Status changes, oldest first. `list` and `get` always fill it. */
   history?: StatusChange[];
+  /** When retention erased what identified the person (ISO 8601); absent while it is kept. */
+  personalErasedAt?: string;
 }
 
 /** Filters of the inbox; every one optional. Dates are ISO 8601 days or times, compared with `createdAt`. */
@@ -134,6 +160,22 @@ export interface FeedbackStorage {
    * is kept, so that the same id posted again is not stored (`insert` answers `false`). `false` when there is no such id.
    */
   remove(id: string): Promise<boolean>;
+  /**
+   * Ids of feedback received before `receivedBefore` (ISO 8601), spam too, oldest first, at most `limit`.
+   * With `personalKept`, only those whose personal data has not been erased yet.
+   */
+  receivedBefore(receivedBefore: string, options: { limit: number; personalKept?: boolean }): Promise<string[]>;
+  /**
+   * Replaces feedback `id` with `feedback` (the same item with what identifies its writer left out),
+   * forgets its identity check and its outgoing messages (they carry addresses), and records
+   * `personalErasedAt`. The old text does not linger in the database file where the store can
+   * prevent it. `false` when there is no such id.
+   */
+  erasePersonal(id: string, feedback: StoredFeedback['feedback'], at: string): Promise<boolean>;
+  /** Appends to the audit trail. */
+  recordAudit(entry: AuditEntry): Promise<void>;
+  /** The audit trail, newest first: of one item with `feedbackId`. @default limit 500 */
+  audit(query?: { feedbackId?: string; limit?: number }): Promise<AuditEntry[]>;
   /** Messages of feedback `ids` that failed for good or are still being retried after an error, for the inbox. */
   deliveryProblems(ids: readonly string[]): Promise<DeliveryProblem[]>;
   /**

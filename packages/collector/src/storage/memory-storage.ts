@@ -1,4 +1,4 @@
-import type { FeedbackStorage, InboxFilter, NewOutgoingMessage, OutgoingMessage, Reply, StatusChange, StoredFeedback } from './feedback-storage.js';
+import type { AuditEntry, FeedbackStorage, InboxFilter, NewOutgoingMessage, OutgoingMessage, Reply, StatusChange, StoredFeedback } from './feedback-storage.js';
 
 /** Matches a record against an inbox filter; shared by every storage that filters in JavaScript. */
 export function matchesFilter({ feedback, status, spam }: StoredFeedback, filter: InboxFilter): boolean {
@@ -34,6 +34,7 @@ export function createMemoryStorage(): FeedbackStorage {
   const outgoing = new Map<string, QueuedMessage & { error?: string }>();
   // Removed ids; this store keeps nothing on disk, so there is nothing to hash them for.
   const removed = new Set<string>();
+  const auditTrail: AuditEntry[] = [];
   const enqueue = (id: string, messages: readonly NewOutgoingMessage[]) => {
     const now = Date.now();
     for (const message of messages) {
@@ -84,6 +85,28 @@ export function createMemoryStorage(): FeedbackStorage {
       for (const [key, m] of outgoing) if (m.feedbackId === id) outgoing.delete(key);
       return true;
     },
+    receivedBefore: async (before, { limit, personalKept }) =>
+      [...records.values()]
+        .filter((record) => record.receivedAt < before && !(personalKept && record.personalErasedAt))
+        .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || order.get(a.feedback.id)! - order.get(b.feedback.id)!)
+        .slice(0, limit)
+        .map((record) => record.feedback.id),
+    erasePersonal: async (id, feedback, at) => {
+      const record = records.get(id);
+      if (!record) return false;
+      record.feedback = structuredClone(feedback);
+      delete record.identity;
+      record.personalErasedAt = at;
+      for (const [key, m] of outgoing) if (m.feedbackId === id) outgoing.delete(key);
+      return true;
+    },
+    recordAudit: async (entry) => void auditTrail.push(structuredClone(entry)),
+    audit: async ({ feedbackId, limit = 500 } = {}) =>
+      auditTrail
+        .filter((entry) => feedbackId === undefined || entry.feedbackId === feedbackId)
+        .reverse()
+        .slice(0, limit)
+        .map((entry) => structuredClone(entry)),
     deliveryProblems: async (ids) =>
       [...outgoing.values()]
         .filter((m) => ids.includes(m.feedbackId) && m.error !== undefined && m.state !== 'sent')

@@ -3,7 +3,8 @@ import { byFeedback } from './by-feedback.js';
 import { removedIdHash } from './removed-id.js';
 import type { Feedback } from '@hearken/client/schema';
 import { describeDatabaseUrl } from './database-url.js';
-import type { DeliveryProblem, FeedbackStatus, FeedbackStorage, InboxFilter, OutgoingMessage, Reply, StatusChange, StoredFeedback } from './feedback-storage.js';
+import { withoutNulls } from './without-nulls.js';
+import type { AuditEntry, DeliveryProblem, FeedbackStatus, FeedbackStorage, InboxFilter, OutgoingMessage, Reply, StatusChange, StoredFeedback } from './feedback-storage.js';
 
 /** Schema changes, applied in order; the table `hearken_schema` records how many ran. Append, never edit. */
 const MIGRATIONS = [
@@ -60,6 +61,17 @@ const MIGRATIONS = [
    CREATE INDEX status_change_feedback ON status_change (feedback_id, seq);
    CREATE TABLE removed (id_hash TEXT PRIMARY KEY);
    CREATE INDEX outgoing_feedback ON outgoing (feedback_id);`,
+  `ALTER TABLE feedback ADD COLUMN personal_erased_at TEXT;
+   CREATE TABLE audit (
+     seq BIGSERIAL PRIMARY KEY,
+     at TEXT NOT NULL,
+     action TEXT NOT NULL,
+     feedback_id TEXT,
+     by TEXT NOT NULL,
+     via TEXT NOT NULL,
+     detail TEXT
+   );
+   CREATE INDEX audit_feedback ON audit (feedback_id, seq);`,
 ];
 
 /** Any fixed number: the advisory lock that lets one instance at a time migrate. */
@@ -73,6 +85,7 @@ interface Row {
   spam: boolean;
   identity: StoredFeedback['identity'] | null;
   body: Feedback;
+  personal_erased_at: string | null;
 }
 
 /** Options of {@link createPostgresStorage}. */
@@ -124,7 +137,7 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
     throw new Error(`cannot open the database ${describeDatabaseUrl(url)}: ${(error as Error).message || (error as { code?: string }).code}`, { cause: error });
   }
 
-  const COLUMNS = 'id, follow_up_key_hash, received_at, status, spam, identity, body';
+  const COLUMNS = 'id, follow_up_key_hash, received_at, status, spam, identity, body, personal_erased_at';
   const toRecords = async (rows: Row[]): Promise<StoredFeedback[]> => {
     if (!rows.length) return [];
     const ids = rows.map((row) => row.id);
@@ -144,6 +157,7 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
       spam: row.spam,
       ...(row.identity ? { identity: row.identity } : {}),
       ...(row.follow_up_key_hash ? { followUpKeyHash: row.follow_up_key_hash } : {}),
+      ...(row.personal_erased_at ? { personalErasedAt: row.personal_erased_at } : {}),
       replies: repliesOf.get(row.id) ?? [],
       history: historyOf.get(row.id) ?? [],
     }));
@@ -273,6 +287,29 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
         await client.query('INSERT INTO removed (id_hash) VALUES ($1) ON CONFLICT DO NOTHING', [removedIdHash(id)]);
         return true;
       }),
+    receivedBefore: async (before, { limit, personalKept }) =>
+      (
+        await pool.query<{ id: string }>(
+          `SELECT id FROM feedback WHERE received_at < $1 ${personalKept ? 'AND personal_erased_at IS NULL' : ''} ORDER BY received_at, seq LIMIT $2`,
+          [before, limit],
+        )
+      ).rows.map((row) => row.id),
+    erasePersonal: (id, feedback, at) =>
+      transaction(async (client) => {
+        const updated = await client.query('UPDATE feedback SET body = $2, identity = NULL, department = NULL, personal_erased_at = $3 WHERE id = $1', [id, feedback, at]);
+        if (updated.rowCount !== 1) return false;
+        await client.query('DELETE FROM outgoing WHERE feedback_id = $1', [id]);
+        return true;
+      }),
+    recordAudit: async ({ at, action, feedbackId, by, via, detail }) =>
+      void (await pool.query('INSERT INTO audit (at, action, feedback_id, by, via, detail) VALUES ($1, $2, $3, $4, $5, $6)', [at, action, feedbackId ?? null, by, via, detail ?? null])),
+    audit: async ({ feedbackId, limit = 500 } = {}) =>
+      (
+        await pool.query<AuditEntry & { feedbackId: string | null; detail: string | null }>(
+          `SELECT at, action, feedback_id AS "feedbackId", by, via, detail FROM audit ${feedbackId === undefined ? '' : 'WHERE feedback_id = $2'} ORDER BY seq DESC LIMIT $1`,
+          feedbackId === undefined ? [limit] : [limit, feedbackId],
+        )
+      ).rows.map(withoutNulls),
     deliveryProblems: async (ids) =>
       (
         await pool.query<DeliveryProblem>(

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import type { Feedback } from '@hearken/client/schema';
 import { byFeedback } from './by-feedback.js';
 import { removedIdHash } from './removed-id.js';
-import type { DeliveryProblem, FeedbackStatus, FeedbackStorage, InboxFilter, NewOutgoingMessage, OutgoingMessage, Reply, StatusChange, StoredFeedback } from './feedback-storage.js';
+import { withoutNulls } from './without-nulls.js';
+import type { AuditEntry, DeliveryProblem, FeedbackStatus, FeedbackStorage, InboxFilter, NewOutgoingMessage, OutgoingMessage, Reply, StatusChange, StoredFeedback } from './feedback-storage.js';
 
 /** Schema changes, applied in order; `PRAGMA user_version` records how many ran. Append, never edit. */
 const MIGRATIONS = [
@@ -59,6 +60,16 @@ const MIGRATIONS = [
    CREATE INDEX status_change_feedback ON status_change (feedback_id);
    CREATE TABLE removed (id_hash TEXT PRIMARY KEY) STRICT;
    CREATE INDEX outgoing_feedback ON outgoing (feedback_id);`,
+  `ALTER TABLE feedback ADD COLUMN personal_erased_at TEXT;
+   CREATE TABLE audit (
+     at TEXT NOT NULL,
+     action TEXT NOT NULL,
+     feedback_id TEXT,
+     by TEXT NOT NULL,
+     via TEXT NOT NULL,
+     detail TEXT
+   ) STRICT;
+   CREATE INDEX audit_feedback ON audit (feedback_id);`,
 ];
 
 
@@ -70,6 +81,7 @@ interface Row {
   spam: number;
   identity: StoredFeedback['identity'] | null;
   body: string;
+  personal_erased_at: string | null;
 }
 
 /**
@@ -100,7 +112,7 @@ export function createSqliteStorage(path: string): FeedbackStorage {
      WHERE NOT EXISTS (SELECT 1 FROM removed WHERE id_hash = @removedHash)
      ON CONFLICT (id) DO NOTHING`,
   );
-  const COLUMNS = 'id, follow_up_key_hash, received_at, status, spam, identity, body';
+  const COLUMNS = 'id, follow_up_key_hash, received_at, status, spam, identity, body, personal_erased_at';
   const getOne = db.prepare(`SELECT ${COLUMNS} FROM feedback WHERE id = ?`);
   const repliesOf = db.prepare(
     `SELECT feedback_id AS feedbackId, id, author, body, internal, created_at AS createdAt FROM reply
@@ -140,6 +152,7 @@ export function createSqliteStorage(path: string): FeedbackStorage {
       spam: row.spam === 1,
       ...(row.identity ? { identity: row.identity } : {}),
       ...(row.follow_up_key_hash ? { followUpKeyHash: row.follow_up_key_hash } : {}),
+      ...(row.personal_erased_at ? { personalErasedAt: row.personal_erased_at } : {}),
       replies: replies.get(row.id) ?? [],
       history: history.get(row.id) ?? [],
     }));
@@ -248,6 +261,26 @@ export function createSqliteStorage(path: string): FeedbackStorage {
         db.prepare('INSERT INTO removed (id_hash) VALUES (?) ON CONFLICT DO NOTHING').run(removedIdHash(id));
         return true;
       }).immediate() && (removeFromLog(), true),
+    receivedBefore: async (before, { limit, personalKept }) =>
+      (
+        db
+          .prepare(`SELECT id FROM feedback WHERE received_at < ? ${personalKept ? 'AND personal_erased_at IS NULL' : ''} ORDER BY received_at, rowid LIMIT ?`)
+          .all(before, limit) as { id: string }[]
+      ).map((row) => row.id),
+    erasePersonal: async (id, feedback, at) =>
+      db.transaction(() => {
+        if (db.prepare('UPDATE feedback SET body = ?, identity = NULL, department = NULL, personal_erased_at = ? WHERE id = ?').run(JSON.stringify(feedback), at, id).changes !== 1) return false;
+        db.prepare('DELETE FROM outgoing WHERE feedback_id = ?').run(id);
+        return true;
+      }).immediate() && (removeFromLog(), true),
+    recordAudit: async (entry) =>
+      void db.prepare('INSERT INTO audit (at, action, feedback_id, by, via, detail) VALUES (@at, @action, @feedbackId, @by, @via, @detail)').run({ feedbackId: null, detail: null, ...entry }),
+    audit: async ({ feedbackId, limit = 500 } = {}) =>
+      (
+        db
+          .prepare(`SELECT at, action, feedback_id AS feedbackId, by, via, detail FROM audit ${feedbackId === undefined ? '' : 'WHERE feedback_id = @feedbackId'} ORDER BY rowid DESC LIMIT @limit`)
+          .all({ limit, ...(feedbackId === undefined ? {} : { feedbackId }) }) as (AuditEntry & { feedbackId: string | null; detail: string | null })[]
+      ).map(withoutNulls),
     deliveryProblems: async (ids) => problems.all(JSON.stringify(ids)) as DeliveryProblem[],
     claimOutgoing: async (kind, { now, leaseMs, limit }) =>
       claim.all({ kind, now, limit, leaseUntil: now + leaseMs, token: crypto.randomUUID() }) as OutgoingMessage[],

@@ -217,6 +217,48 @@ export function describeStorageContract(name: string, open: () => Promise<StoreU
       expect(queued.map((m) => m.feedbackId)).toEqual([kept.feedback.id]);
     });
 
+    it('finds what was received before a time, oldest first, and erases personal data of one item only', async () => {
+      const { storage, openAgain } = await fresh();
+      const older = storedFeedback({ user: { id: 'u1', name: 'Ada', email: 'ada@example.com', department: 'Finance' }, contact: { email: 'ada@example.com', mayContact: true } }, { identity: 'verified' });
+      const old = storedFeedback({ message: 'Spam, old', }, { spam: true });
+      const recent = storedFeedback({ user: { name: 'Bob' } });
+      for (const record of [older, old, recent]) await storage.insert(record, [webhook()]);
+      expect(await storage.receivedBefore(recent.receivedAt, { limit: 10 })).toEqual([older.feedback.id, old.feedback.id]);
+      expect(await storage.receivedBefore(recent.receivedAt, { limit: 1 })).toEqual([older.feedback.id]);
+
+      const { user: _, contact: __, ...rest } = older.feedback;
+      const at = '2026-04-01T00:00:00.000Z';
+      expect(await storage.erasePersonal(older.feedback.id, rest, at)).toBe(true);
+      expect(await storage.erasePersonal(crypto.randomUUID(), rest, at)).toBe(false);
+      const erased = (await (await openAgain()).get(older.feedback.id))!;
+      expect(erased.feedback).toEqual(rest);
+      expect(erased.identity).toBeUndefined();
+      expect(erased.personalErasedAt).toBe(at);
+      expect((await storage.list({ department: 'Finance' })).length).toBe(0);
+      expect(await storage.receivedBefore(recent.receivedAt, { limit: 10, personalKept: true })).toEqual([old.feedback.id]);
+      // Its queued forward carried the address: gone. The neighbours' stay.
+      const queued = await storage.claimOutgoing('webhook', { now: Date.now(), leaseMs: 60_000, limit: 10 });
+      expect(queued.map((m) => m.feedbackId).sort()).toEqual([old.feedback.id, recent.feedback.id].sort());
+      expect((await storage.get(recent.feedback.id))!.feedback.user).toEqual({ name: 'Bob' });
+    });
+
+    it('keeps an audit trail, newest first, per item or all, that outlives the item', async () => {
+      const { storage, openAgain } = await fresh();
+      const record = storedFeedback();
+      await storage.insert(record);
+      await storage.recordAudit({ at: '2026-04-01T10:00:00.000Z', action: 'status', feedbackId: record.feedback.id, by: 'alice', via: 'bearer', detail: 'resolved' });
+      await storage.recordAudit({ at: '2026-04-01T10:01:00.000Z', action: 'export', by: 'admin', via: 'cookie', detail: '3 items' });
+      await storage.remove(record.feedback.id);
+      await storage.recordAudit({ at: '2026-04-01T10:02:00.000Z', action: 'delete', feedbackId: record.feedback.id, by: 'alice', via: 'bearer' });
+      const other = await openAgain();
+      expect((await other.audit()).map((e) => e.action)).toEqual(['delete', 'export', 'status']);
+      expect(await other.audit({ feedbackId: record.feedback.id })).toEqual([
+        { at: '2026-04-01T10:02:00.000Z', action: 'delete', feedbackId: record.feedback.id, by: 'alice', via: 'bearer' },
+        { at: '2026-04-01T10:00:00.000Z', action: 'status', feedbackId: record.feedback.id, by: 'alice', via: 'bearer', detail: 'resolved' },
+      ]);
+      expect(await other.audit({ limit: 1 })).toHaveLength(1);
+    });
+
     it('answers a health check', async () => {
       const { storage } = await fresh();
       await expect(storage.ping()).resolves.toBeUndefined();
