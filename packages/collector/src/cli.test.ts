@@ -30,6 +30,20 @@ describe('hearken-collector CLI', () => {
     expect(mail).toMatchObject({ smtp: 'smtp://u:p@127.0.0.1:2525', mailFrom: 'support@example.com', mailReplyTo: 'help@example.com' });
   });
 
+  it('reads team tokens and retention, from flags or their environment twins, and says what is wrong with them', () => {
+    const config = readConfig(['--admin-token', 'root', '--team-token', 'alice:a-secret', '--team-token', 'bob@it:b:colon', '--retention', '365d', '--retention-personal', '30d'], {});
+    expect(config.teamTokens).toEqual({ alice: 'a-secret', 'bob@it': 'b:colon' });
+    expect(config.retention).toEqual({ items: 365 * 86_400_000, personal: 30 * 86_400_000 });
+    expect(readConfig([], { HEARKEN_TEAM_TOKENS: 'alice:x, bob:y', HEARKEN_RETENTION: '12h' })).toMatchObject({ teamTokens: { alice: 'x', bob: 'y' }, retention: { items: 43_200_000 } });
+    expect(readConfig([], {}).retention).toEqual({});
+    expect(() => readConfig(['--team-token', 'just-a-secret'], {})).toThrow('--team-token takes NAME:TOKEN');
+    expect(() => readConfig(['--team-token', 'alice:'], {})).toThrow('--team-token takes NAME:TOKEN');
+    expect(() => readConfig(['--team-token', 'al ice:x'], {})).toThrow('not "al ice:…"');
+    expect(() => readConfig(['--team-token', 'a:x', '--team-token', 'a:y'], {})).toThrow('the name "a" is given twice');
+    expect(() => readConfig(['--team-token', 'admin:x'], {})).toThrow("it is the --admin-token's");
+    expect(() => readConfig(['--retention', 'forever'], {})).toThrow('--retention takes a time such as 365d');
+  });
+
   it('exits with a message and a non-zero code for a bad --sla, before listening', async () => {
     const child = spawn(process.execPath, ['packages/collector/dist/bin.js', '--port', '0', '--sla', 'high=soon'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

@@ -7,6 +7,8 @@ import { DEFAULT_ANSWER_TARGETS, parseAnswerTargets } from './follow-up/answer-t
 import { createMailSender } from './mail-sender.js';
 import { readRoutes } from './routing/routes-file.js';
 import type { NewOutgoingMessage, StoredFeedback } from './storage/feedback-storage.js';
+import { describeRetention, parseRetention, startRetention, type Retention } from './privacy/retention.js';
+import { ADMIN_LABEL, TOKEN_LABEL } from './inbox/admin-auth.js';
 
 const HELP = `hearken-collector: receives Hearken feedback, stores it in SQLite or PostgreSQL, shows an inbox.
 
@@ -19,6 +21,14 @@ Usage: hearken-collector [options]        every option also reads an environment
   --allow-origin ORIGIN  page origin that may post; repeat,    HEARKEN_ALLOW_ORIGIN  (none: same origin only)
                          or comma-separate; * for any
   --admin-token SECRET   token that reads the inbox            HEARKEN_ADMIN_TOKEN   (none: loopback only)
+  --team-token NAME:TOK  a team member's own inbox token; the  HEARKEN_TEAM_TOKENS   (none)
+                         audit trail names them; repeat, or
+                         comma-separate
+  --retention TIME       delete feedback received longer ago   HEARKEN_RETENTION     (none: keep)
+                         (s/m/h/d, e.g. 365d); at start and
+                         every hour
+  --retention-personal T erase user, contact, browser string   HEARKEN_RETENTION_PERSONAL (none: keep)
+                         and URL queries after T (e.g. 30d)
   --rate-limit N         posts per minute per address, 0 off   HEARKEN_RATE_LIMIT    (60)
                          (counted in memory, per instance)
   --trust-proxy N        reverse proxies in front to trust;    HEARKEN_TRUST_PROXY   (0: none)
@@ -44,7 +54,8 @@ Usage: hearken-collector [options]        every option also reads an environment
   --help                 this text
 
 Intake: POST /feedback    Threads: /feedback/{id}/thread    Health: GET /health
-Inbox: GET /inbox, /inbox.json, /inbox.csv, /inbox/stats.json; POST /inbox/{id}/replies`;
+Inbox: GET /inbox, /inbox.json, /inbox.csv, /inbox/stats.json, /inbox/audit.json; POST /inbox/{id}/replies;
+       DELETE /inbox/{id}, DELETE /inbox?email=ADDRESS`;
 
 /** Reads flags, then environment variables; throws a readable error for bad values. */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
@@ -56,6 +67,9 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
       db: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       'admin-token': { type: 'string' },
+      'team-token': { type: 'string', multiple: true },
+      retention: { type: 'string' },
+      'retention-personal': { type: 'string' },
       'rate-limit': { type: 'string' },
       'trust-proxy': { type: 'string' },
       'public-url': { type: 'string' },
@@ -97,6 +111,20 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
   const mailReplyTo = values['mail-reply-to'] ?? env.HEARKEN_MAIL_REPLY_TO ?? undefined;
   if (smtp && !mailFrom) throw new Error('--smtp needs --mail-from, the sender of the mails, e.g. --mail-from "Support <support@example.com>"');
   if (!smtp && (mailFrom || mailReplyTo)) throw new Error('--mail-from and --mail-reply-to need --smtp, the server that sends the mails');
+  const teamTokens: Record<string, string> = {};
+  for (const entry of (values['team-token'] ?? [env.HEARKEN_TEAM_TOKENS ?? '']).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean)) {
+    const colon = entry.indexOf(':');
+    const label = entry.slice(0, colon);
+    if (colon < 1 || !TOKEN_LABEL.test(label) || colon === entry.length - 1) throw new Error(`--team-token takes NAME:TOKEN, such as alice:${'x'.repeat(8)}…, with a name of letters, digits, ".", "_", "@" or "-"; not "${colon < 1 ? '…' : `${entry.slice(0, colon)}:…`}"`);
+    if (label === ADMIN_LABEL || label in teamTokens) throw new Error(`--team-token: the name "${label}" is given twice${label === ADMIN_LABEL ? ' (it is the --admin-token\'s)' : ''}`);
+    teamTokens[label] = entry.slice(colon + 1);
+  }
+  const retentionText = values.retention ?? env.HEARKEN_RETENTION ?? undefined;
+  const personalText = values['retention-personal'] ?? env.HEARKEN_RETENTION_PERSONAL ?? undefined;
+  const retention: Retention = {
+    ...(retentionText ? { items: parseRetention('--retention', retentionText) } : {}),
+    ...(personalText ? { personal: parseRetention('--retention-personal', personalText) } : {}),
+  };
   const routesFile = values.routes ?? env.HEARKEN_ROUTES ?? undefined;
   const routing = routesFile ? readRoutes(routesFile, answerTargets) : undefined;
   if (routing?.mails && !smtp) throw new Error(`${routesFile}: a team is told by email, but no --smtp is given to send it`);
@@ -107,6 +135,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
     db: values.db ?? env.HEARKEN_DB ?? './data/feedback.db',
     allowOrigins: origins,
     adminToken: values['admin-token'] ?? env.HEARKEN_ADMIN_TOKEN ?? undefined,
+    teamTokens,
+    retention,
     rateLimit: number('rate-limit', values['rate-limit'] ?? env.HEARKEN_RATE_LIMIT, 60),
     trustProxy: number('trust-proxy', values['trust-proxy'] ?? env.HEARKEN_TRUST_PROXY, 0),
     publicUrl: publicUrl || undefined,
@@ -140,6 +170,9 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
     process.exitCode = 1;
     return;
   }
+  // At start, before taking requests: nothing past its time is shown or sent once the collector listens.
+  const retention = config.retention.items !== undefined || config.retention.personal !== undefined ? startRetention(storage, config.retention) : undefined;
+  await retention?.started;
   const { routing } = config;
   const lease = Math.max(1, config.webhookLease) * 1000;
   const teamWebhooks = [...(routing?.teams.values() ?? [])].some((team) => team.webhook);
@@ -165,9 +198,14 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   forwarder?.start();
   mail?.start();
   console.log(`hearken-collector listening on ${server.url}  (intake ${server.url}/feedback, inbox ${server.url}/inbox, database ${describeDatabaseUrl(config.db)})`);
-  if (!config.adminToken) console.log('No --admin-token: the inbox answers loopback clients only, at localhost, 127.0.0.1 and [::1].');
+  if (retention) {
+    const { deleteAfter, erasePersonalAfter } = describeRetention(config.retention);
+    console.log(`Retention: ${deleteAfter ? `feedback deleted ${deleteAfter} after receipt` : 'feedback kept'}${erasePersonalAfter ? `, personal data erased after ${erasePersonalAfter}` : ''}; applied now and every hour.`);
+  }
+  if (!config.adminToken && !Object.keys(config.teamTokens).length) console.log('No --admin-token: the inbox answers loopback clients only, at localhost, 127.0.0.1 and [::1].');
   const stop = async (signal: string) => {
     console.log(`hearken-collector: ${signal}, finishing requests in flight…`);
+    retention?.stop();
     await forwarder?.stop();
     await mail?.stop();
     await server.close();

@@ -14,8 +14,12 @@ export {
   type Reply,
   type StatusChange,
   type DeliveryProblem,
+  type AuditEntry,
+  type AuditAction,
 } from './storage/feedback-storage.js';
-export { DEFAULT_ANSWER_TARGETS, parseAnswerTargets, parseDuration, isOverdue, type AnswerTargets } from './follow-up/answer-targets.js';
+export { DEFAULT_ANSWER_TARGETS, parseAnswerTargets, isOverdue, type AnswerTargets } from './follow-up/answer-targets.js';
+export { parseDuration } from './duration.js';
+export { startRetention, applyRetention, withoutPersonalData, type Retention } from './privacy/retention.js';
 export { hashFollowUpKey, followUpKeyMatches } from './follow-up/follow-up-key.js';
 export { threadView, type ThreadView } from './follow-up/thread-routes.js';
 export type { InboxItem } from './inbox/inbox-routes.js';

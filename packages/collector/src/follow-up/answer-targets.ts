@@ -1,5 +1,6 @@
 import type { Urgency } from '@hearken/client/schema';
 import type { StoredFeedback } from '../storage/feedback-storage.js';
+import { parseDuration } from '../duration.js';
 
 /** How long (ms) a feedback may wait for the team's first answer, per urgency (`normal` when none is given). */
 export type AnswerTargets = Record<Urgency, number>;
@@ -7,14 +8,6 @@ export type AnswerTargets = Record<Urgency, number>;
 /** `high=1h,normal=2d,low=5d`. */
 export const DEFAULT_ANSWER_TARGETS: AnswerTargets = { high: 3600_000, normal: 2 * 86_400_000, low: 5 * 86_400_000 };
 
-const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3600_000, d: 86_400_000 };
-
-/** A duration such as `90s`, `15m`, `1h`, `2d` in ms; `undefined` for anything else. */
-export function parseDuration(text: string): number | undefined {
-  const match = /^(\d{1,6})([smhd])$/.exec(text.trim());
-  if (!match || Number(match[1]) === 0) return undefined;
-  return Number(match[1]) * UNITS[match[2]!]!;
-}
 
 /**
  * Answer targets from `high=1h,normal=2d,low=5d` (any of the three, in any order; the others keep

@@ -76,7 +76,7 @@ export function createThreadRoutes(options: ThreadOptions, limiter: RateLimiter)
       return json({ error: 'not_found' }, 404, { ...headers, 'www-authenticate': 'Bearer realm="hearken-thread"' });
     }
     if (method === 'DELETE') {
-      await storage.remove(id);
+      if (await storage.remove(id)) await storage.recordAudit({ at: new Date().toISOString(), action: 'delete', feedbackId: id, by: 'person', via: 'key', detail: 'withdrawn by the writer' });
       return new Response(null, { status: 204, headers: { ...headers, 'cache-control': 'no-store' } });
     }
     if (method === 'POST') {

@@ -1,7 +1,10 @@
 import { toHex } from '../hex.js';
 
-/** Who may read feedback: the bearer of the admin token, or (with no token configured) loopback clients only. */
+/** Who may read feedback: the bearer of an admin or team token, or (with no token configured) loopback clients only. */
 export const SESSION_COOKIE = 'hearken_admin';
+
+/** The label of `--admin-token` in the history and the audit trail. */
+export const ADMIN_LABEL = 'admin';
 
 const encoder = new TextEncoder();
 
@@ -18,7 +21,7 @@ async function sameSecret(given: string, expected: string): Promise<boolean> {
 }
 
 /** The inbox session cookie's value: a digest of the token, so the cookie never holds the token itself. */
-export const sessionValue = (adminToken: string) => digest(`hearken-inbox-session:${adminToken}`);
+export const sessionValue = (token: string) => digest(`hearken-inbox-session:${token}`);
 
 export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
@@ -33,14 +36,56 @@ function cookie(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** How a request proved it may read: by header, by the inbox cookie, by being local, or not at all. */
-export async function adminAccess(request: Request, adminToken: string | undefined, clientAddress: string | undefined): Promise<'bearer' | 'cookie' | 'loopback' | null> {
-  if (!adminToken) return isLoopback(clientAddress) ? 'loopback' : null;
-  const header = request.headers.get('authorization') ?? '';
-  if (header.startsWith('Bearer ') && (await sameSecret(header.slice(7), adminToken))) return 'bearer';
-  const session = cookie(request, SESSION_COOKIE);
-  if (session && (await sameSecret(session, await sessionValue(adminToken)))) return 'cookie';
-  return null;
+/** A token that reads and acts in the inbox, and the name it is recorded under. */
+export interface LabelledToken {
+  label: string;
+  token: string;
 }
 
-export { sameSecret };
+/** The labels a team token may have: they appear in the history and the audit trail. */
+export const TOKEN_LABEL = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+
+/** `--admin-token` (as `admin`) and the team's labelled tokens, checked: labels valid and unique, tokens not empty. */
+export function labelledTokens(adminToken: string | undefined, teamTokens: Readonly<Record<string, string>> = {}): LabelledToken[] {
+  const tokens = [...(adminToken === undefined ? [] : [{ label: ADMIN_LABEL, token: adminToken }]), ...Object.entries(teamTokens).map(([label, token]) => ({ label, token }))];
+  for (const { label, token } of tokens) {
+    if (!TOKEN_LABEL.test(label)) throw new TypeError(`a team token's label is a name of letters, digits, ".", "_", "@" or "-", such as alice; not "${label}"`);
+    if (!token) throw new TypeError(`the token of "${label}" is empty`);
+  }
+  const labels = tokens.map((t) => t.label);
+  const twice = labels.find((label, i) => labels.indexOf(label) !== i);
+  if (twice) throw new TypeError(`the label "${twice}" is given twice${twice === ADMIN_LABEL ? ` (it is the --admin-token's)` : ''}`);
+  return tokens;
+}
+
+/** How a request proved it may read and act (`via`), and who it is (`by`: a token's label, or `loopback`). */
+export interface AdminAccess {
+  via: 'bearer' | 'cookie' | 'loopback';
+  by: string;
+}
+
+/** Whom `token` belongs to, comparing with every token in constant time. */
+async function ownerOf(given: string, tokens: readonly LabelledToken[], secretOf: (token: string) => Promise<string> | string): Promise<string | undefined> {
+  let owner: string | undefined;
+  for (const { label, token } of tokens) if ((await sameSecret(given, await secretOf(token))) && owner === undefined) owner = label;
+  return owner;
+}
+
+/** The label of the token `given` (the inbox login), or `undefined`. */
+export const tokenOwner = (given: string, tokens: readonly LabelledToken[]) => ownerOf(given, tokens, (token) => token);
+
+/** How a request proved it may read: by header, by the inbox cookie, by being local, or not at all (`null`). */
+export async function adminAccess(request: Request, tokens: readonly LabelledToken[], clientAddress: string | undefined): Promise<AdminAccess | null> {
+  if (!tokens.length) return isLoopback(clientAddress) ? { via: 'loopback', by: 'loopback' } : null;
+  const header = request.headers.get('authorization') ?? '';
+  if (header.startsWith('Bearer ')) {
+    const by = await tokenOwner(header.slice(7), tokens);
+    if (by) return { via: 'bearer', by };
+  }
+  const session = cookie(request, SESSION_COOKIE);
+  if (session) {
+    const by = await ownerOf(session, tokens, sessionValue);
+    if (by) return { via: 'cookie', by };
+  }
+  return null;
+}

@@ -24,7 +24,7 @@ article.new{border-left:4px solid var(--accent)}article.resolved{opacity:.65}
 .thread li.team{border-color:var(--accent)}.thread li.note{border-color:#b8860b;background:color-mix(in srgb,#b8860b 10%,transparent)}
 .thread p{margin:.1rem 0;white-space:pre-wrap;overflow-wrap:anywhere}form.reply{display:flex;flex-direction:column;gap:.4rem;margin-top:.5rem}
 form.reply label.check{flex-direction:row;align-items:center;gap:.3rem}form.reply button{align-self:flex-start}textarea{font:inherit;padding:.3rem .45rem;border:1px solid var(--line);border-radius:6px;background:var(--card);color:inherit;min-height:3.5rem}
-.overdue{background:#b3261e;color:#fff;border-color:#b3261e}nav.views{display:flex;gap:.8rem;padding:.6rem 1.2rem 0}nav.views a[aria-current]{font-weight:600;text-decoration:none}`;
+.retention,details.person{padding:0 1.2rem}.overdue{background:#b3261e;color:#fff;border-color:#b3261e}nav.views{display:flex;gap:.8rem;padding:.6rem 1.2rem 0}nav.views a[aria-current]{font-weight:600;text-decoration:none}`;
 
 function page(title: string, nonce: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -62,15 +62,37 @@ function card(item: InboxItem, back: string): string {
 <div class="meta"><span class="badge">${e(f.category)}</span>${f.urgency ? `<span class="badge ${e(f.urgency)}">${e(f.urgency)}</span>` : ''}${rating ? `<span class="badge">${e(rating)}</span>` : ''}${spam ? '<span class="badge high">spam</span>' : ''}${item.overdue ? '<span class="badge overdue">overdue</span>' : ''}${item.team ? `<span class="badge">team ${e(item.team)}</span>` : ''}<span>${e(status)}</span>${when(f.createdAt)}</div>
 ${f.message ? `<p class="message" dir="auto">${e(f.message)}</p>` : ''}
 <div class="meta">${who ? `<span>${e(who)}${identity ? ` (${e(identity)})` : ''}</span>` : ''}${f.contact?.mayContact && f.contact.email ? `<a href="mailto:${e(f.contact.email)}">${e(f.contact.email)}</a>` : ''}${f.site ? `<span>site ${e(f.site)}</span>` : ''}${f.context?.url ? `<span>${e(f.context.url)}</span>` : ''}</div>
-${thread(item)}${item.history?.length ? `<p class="meta">History: ${item.history.map((h) => `${e(h.status)} ${when(h.at)} (${e(h.by)})`).join(' → ')}</p>` : ''}${undelivered}
+${thread(item)}${item.history?.length ? `<p class="meta">History: ${item.history.map((h) => `${e(h.status)} ${when(h.at)} (${e(h.by)})`).join(' → ')}</p>` : ''}${item.personalErasedAt ? `<p class="meta">Personal data erased ${when(item.personalErasedAt)}</p>` : ''}${undelivered}
 <form class="actions" method="post" action="/inbox/status"><input type="hidden" name="id" value="${e(f.id)}"><input type="hidden" name="back" value="${e(back)}">${buttons}</form>
 ${spam ? '' : replyForm}
 <details class="delete"><summary>Delete…</summary><form method="post" action="/inbox/${e(encodeURIComponent(f.id))}/delete"><p>This removes the feedback, its replies and notes, and anything still to be sent for it, for good.</p><button class="danger">Delete for good</button></form></details>
+<p class="meta"><a href="/inbox/audit.json?id=${e(encodeURIComponent(f.id))}">Audit trail</a></p>
 </article>`;
 }
 
+/** How long feedback is kept, in words. */
+function retentionText({ deleteAfter, erasePersonalAfter }: { deleteAfter: string | null; erasePersonalAfter: string | null }): string {
+  const kept = deleteAfter ? `Feedback is deleted ${e(deleteAfter)} after it was received` : 'Feedback is kept until it is deleted';
+  const personal = erasePersonalAfter ? `; names, emails, browser strings and URL queries are erased after ${e(erasePersonalAfter)}` : '';
+  return `<p class="meta retention" id="retention">${kept}${personal}. <a href="/inbox/audit.json">Audit trail (JSON)</a></p>`;
+}
+
+/** Everything held about one person (the email filter), with a confirmed form that deletes exactly that. */
+function personSelection(email: string, count: number): string {
+  if (!count) return `<p class="meta">Nothing is held about ${e(email)}.</p>`;
+  return `<details class="delete person"><summary>Delete all ${count} item${count === 1 ? '' : 's'} of ${e(email)}…</summary><form method="post" action="/inbox/delete-person"><input type="hidden" name="email" value="${e(email)}"><p>This removes every feedback whose contact or user email is ${e(email)} (spam included), with its replies and notes, for good.</p><button class="danger">Delete all for good</button></form></details>`;
+}
+
 /** The inbox: filters, export links, and external and internal feedback side by side, newest first; with `overdueOnly`, the "Overdue" view. */
-export function renderInbox(records: InboxItem[], filter: InboxFilter, query: string, nonce: string, canLogOut: boolean, overdueOnly = false): string {
+export function renderInbox(
+  records: InboxItem[],
+  filter: InboxFilter,
+  query: string,
+  nonce: string,
+  canLogOut: boolean,
+  overdueOnly = false,
+  retention: { deleteAfter: string | null; erasePersonalAfter: string | null } = { deleteAfter: null, erasePersonalAfter: null },
+): string {
   const back = `/inbox${query ? `?${query}` : ''}`;
   const column = (audience: string, title: string) => {
     const items = records.filter((r) => r.feedback.audience === audience);
@@ -88,8 +110,9 @@ ${input('category', 'Category')}
 <label>Urgency<select name="urgency">${options(URGENCIES, filter.urgency, 'any')}</select></label>
 ${input('department', 'Department')}${input('site', 'Site')}
 <label>Status<select name="status">${options(FEEDBACK_STATUSES, filter.status, 'any')}</select></label>
-${input('from', 'From', 'date')}${input('to', 'To', 'date')}
+${input('from', 'From', 'date')}${input('to', 'To', 'date')}${input('email', 'Email (what is held about one person)', 'email')}
 ${overdueOnly ? '<input type="hidden" name="overdue" value="true">' : ''}<button class="primary">Filter</button><a href="/inbox">Clear</a></form>
+${retentionText(retention)}${filter.email ? personSelection(filter.email, records.length) : ''}
 <nav class="views" aria-label="Views"><a href="/inbox"${overdueOnly ? '' : ' aria-current="page"'}>All</a><a href="/inbox?overdue=true"${overdueOnly ? ' aria-current="page"' : ''}>Overdue</a><a href="/inbox/stats.json">Answer times (JSON)</a></nav>
 <main>${column('external', 'External customers')}${column('internal', 'Internal customers')}</main>`,
   );

@@ -215,10 +215,10 @@ describe('inbox: answering', () => {
   });
 
   it('moves through new, read, in-progress and resolved, recording each change with its time and who made it', async () => {
-    const server = await collector({ adminToken: 'SECRET' });
+    const server = await collector({ adminToken: 'SECRET', teamTokens: { alice: 'ALICE-TOKEN' } });
     const item = feedback();
     await post(server.intake, item);
-    const login = await fetch(`${server.url}/inbox/login`, { method: 'POST', body: new URLSearchParams({ token: 'SECRET' }), redirect: 'manual' });
+    const login = await fetch(`${server.url}/inbox/login`, { method: 'POST', body: new URLSearchParams({ token: 'ALICE-TOKEN' }), redirect: 'manual' });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const mark = (status: string, headers: Record<string, string>) => fetch(`${server.url}/inbox/status`, { method: 'POST', headers, body: new URLSearchParams({ id: item.id, status }), redirect: 'manual' });
     expect((await mark('read', auth)).status).toBe(303);
@@ -226,10 +226,16 @@ describe('inbox: answering', () => {
     expect((await mark('resolved', auth)).status).toBe(303);
     expect((await mark('done', auth)).status).toBe(400);
     const [listed] = await items(server, '?status=resolved');
-    expect(listed!.history.map(({ status, by }) => [status, by])).toEqual([['read', 'bearer'], ['in-progress', 'cookie'], ['resolved', 'bearer']]);
+    expect(listed!.history.map(({ status, by }) => [status, by])).toEqual([['read', 'admin'], ['in-progress', 'alice'], ['resolved', 'admin']]);
+    const audit = (await (await fetch(`${server.url}/inbox/audit.json?id=${item.id}`, { headers: auth })).json()).entries as { action: string; by: string; via: string; detail: string }[];
+    expect(audit.map(({ action, by, via, detail }) => [action, by, via, detail])).toEqual([
+      ['status', 'admin', 'bearer', 'resolved'],
+      ['status', 'alice', 'cookie', 'in-progress'],
+      ['status', 'admin', 'bearer', 'read'],
+    ]);
     expect(listed!.history.every((h) => Math.abs(Date.parse(h.at) - Date.now()) < 60_000)).toBe(true);
     const page = await (await fetch(`${server.url}/inbox`, { headers: auth })).text();
-    expect(page).toMatch(/History: read <time[^>]*>[^<]*<\/time> \(bearer\) → in-progress <time[^>]*>[^<]*<\/time> \(cookie\) → resolved/);
+    expect(page).toMatch(/History: read <time[^>]*>[^<]*<\/time> \(admin\) → in-progress <time[^>]*>[^<]*<\/time> \(alice\) → resolved/);
   });
 
   it('lists as overdue what waits past its target without a team reply, until answered (a note does not count) or resolved', async () => {

@@ -2,9 +2,10 @@ import { DEFAULT_ANSWER_TARGETS, isOverdue, type AnswerTargets } from '../follow
 import { readReplyText } from '../follow-up/reply-text.js';
 import { BodyTooLargeError, readBody, readJson } from '../intake/read-body.js';
 import { json } from '../json-response.js';
-import { FEEDBACK_STATUSES, type DeliveryProblem, type FeedbackStatus, type FeedbackStorage, type NewOutgoingMessage, type Reply, type StoredFeedback } from '../storage/feedback-storage.js';
+import { FEEDBACK_STATUSES, type AuditEntry, type DeliveryProblem, type FeedbackStatus, type FeedbackStorage, type NewOutgoingMessage, type Reply, type StoredFeedback } from '../storage/feedback-storage.js';
 import { inboxStats } from './inbox-stats.js';
-import { adminAccess, SESSION_COOKIE, sameSecret, sessionValue } from './admin-auth.js';
+import { adminAccess, labelledTokens, SESSION_COOKIE, sessionValue, tokenOwner, type AdminAccess } from './admin-auth.js';
+import { describeRetention, type Retention } from '../privacy/retention.js';
 import { toCsv } from './csv.js';
 import { readFilter } from './inbox-filter.js';
 import { renderInbox, renderLogin } from './inbox-page.js';
@@ -14,8 +15,19 @@ import { createServedHosts } from './served-hosts.js';
 export interface InboxOptions {
   /** Where feedback is kept. */
   storage: FeedbackStorage;
-  /** Token that reads the inbox (`Authorization: Bearer …`, or the inbox login). Without it only loopback clients may read. */
+  /**
+   * Token that reads the inbox (`Authorization: Bearer …`, or the inbox login), recorded as `admin`
+   * in the history and the audit trail. Without it and without `teamTokens`, only loopback clients may read.
+   */
   adminToken?: string;
+  /**
+   * More tokens that read and act in the inbox, each under its own label, so the audit trail says
+   * who replied, changed a status, deleted or exported.
+   * @example { alice: process.env.ALICE_TOKEN, helpdesk: process.env.HELPDESK_TOKEN }
+   */
+  teamTokens?: Readonly<Record<string, string>>;
+  /** How long feedback and its personal data are kept: shown on the inbox page and in `/inbox.json` (the deleting is `startRetention`'s). */
+  retention?: Retention;
   /**
    * The address people use to reach the collector. The inbox answers only requests whose `Host` is
    * this URL's host name or a loopback name (`localhost`, `127.0.0.1`, `[::1]`), which stops DNS
@@ -84,9 +96,14 @@ export const isInboxPath = (pathname: string): boolean => pathname === '/inbox' 
 
 /** Answers the inbox's paths for a client at `clientAddress` (the loopback check when there is no admin token). */
 export function createInbox(options: InboxOptions): (request: Request, url: URL, clientAddress: string | undefined) => Promise<Response> {
-  const { storage, adminToken } = options;
+  const { storage } = options;
+  const tokens = labelledTokens(options.adminToken, options.teamTokens);
+  const secured = tokens.length > 0;
+  const audit = (access: AdminAccess, action: AuditEntry['action'], feedbackId?: string, detail?: string) =>
+    storage.recordAudit({ at: new Date().toISOString(), action, ...(feedbackId === undefined ? {} : { feedbackId }), by: access.by, via: access.via, ...(detail === undefined ? {} : { detail }) });
+  const retention = describeRetention(options.retention);
   const publicUrl = options.publicUrl === undefined ? undefined : readPublicUrl(options.publicUrl);
-  const servedHosts = createServedHosts(publicUrl, adminToken);
+  const servedHosts = createServedHosts(publicUrl, tokens.length > 0);
   const answerTargets = options.answerTargets ?? DEFAULT_ANSWER_TARGETS;
   const targetOf = (record: StoredFeedback) => (options.routeOf?.(record)?.answerTargets ?? answerTargets)[record.feedback.urgency ?? 'normal'];
 
@@ -104,7 +121,7 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
   }
 
   /** `POST /inbox/{id}/replies`, as JSON (`201`) or from the page's form (`303` back to the page). */
-  async function reply(request: Request, id: string): Promise<Response> {
+  async function reply(request: Request, id: string, access: AdminAccess): Promise<Response> {
     const isForm = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers.get('content-type') ?? '');
     let fields: { body?: unknown; internal?: unknown; back?: unknown };
     if (isForm) {
@@ -131,6 +148,7 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
     if (record.spam && !internal) return json({ error: 'spam', message: 'This feedback was caught as spam: its writer is not answered. Add a note (internal: true) instead.' }, 409);
     const stored: Reply = { id: crypto.randomUUID(), author: 'team', body: text.text, createdAt: new Date().toISOString(), internal };
     if (!(await storage.addReply(id, stored, internal ? [] : options.replyOutgoing?.(record, stored)))) return json({ error: 'not_found' }, 404);
+    await audit(access, internal ? 'note' : 'reply', id);
     if (!internal) options.onReply?.(record, stored);
     if (isForm) return redirect(backTo(fields.back));
     return json(stored, 201);
@@ -139,35 +157,36 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
   return async function inbox(request, url, clientAddress) {
     if (!servedHosts.serves(url)) return json({ error: 'host_not_served', message: servedHosts.hint }, 421);
     const nonce = crypto.randomUUID().replace(/-/g, '');
-    const access = await adminAccess(request, adminToken, clientAddress);
+    const access = await adminAccess(request, tokens, clientAddress);
     const https = url.protocol === 'https:' || (publicUrl?.protocol === 'https:' && url.hostname === publicUrl.hostname);
     const secure = https ? '; Secure' : '';
 
     if (url.pathname === '/inbox/login' && request.method === 'POST') {
-      if (!adminToken) return redirect('/inbox');
+      if (!secured) return redirect('/inbox');
       const form = await request.formData().catch(() => undefined);
       const token = String(form?.get('token') ?? '');
-      if (!(await sameSecret(token, adminToken))) return html(renderLogin(nonce, true), 401, nonce);
-      return redirect('/inbox', { 'set-cookie': `${SESSION_COOKIE}=${await sessionValue(adminToken)}; Path=/; HttpOnly; SameSite=Strict${secure}` });
+      if (!(await tokenOwner(token, tokens))) return html(renderLogin(nonce, true), 401, nonce);
+      return redirect('/inbox', { 'set-cookie': `${SESSION_COOKIE}=${await sessionValue(token)}; Path=/; HttpOnly; SameSite=Strict${secure}` });
     }
     if (url.pathname === '/inbox/logout' && request.method === 'POST') {
       return redirect('/inbox', { 'set-cookie': `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure}` });
     }
     if (!access) {
-      if (url.pathname === '/inbox' && request.method === 'GET' && adminToken) return html(renderLogin(nonce, false), 401, nonce);
-      return json({ error: adminToken ? 'unauthorized' : 'loopback_only' }, adminToken ? 401 : 403, adminToken ? { 'www-authenticate': 'Bearer realm="hearken-inbox"' } : {});
+      if (url.pathname === '/inbox' && request.method === 'GET' && secured) return html(renderLogin(nonce, false), 401, nonce);
+      return json({ error: secured ? 'unauthorized' : 'loopback_only' }, secured ? 401 : 403, secured ? { 'www-authenticate': 'Bearer realm="hearken-inbox"' } : {});
     }
 
     // A cookie-authenticated post (the page's forms) must come from this origin's own page.
     const origin = request.headers.get('origin');
     // (A loopback reader has no cookie to protect it: a page elsewhere in the same browser could post.)
-    if (request.method === 'POST' && access !== 'bearer' && origin !== null && origin !== url.origin) return json({ error: 'cross_origin' }, 403);
+    if (request.method === 'POST' && access.via !== 'bearer' && origin !== null && origin !== url.origin) return json({ error: 'cross_origin' }, 403);
     if (url.pathname === '/inbox/status' && request.method === 'POST') {
       const form = await request.formData().catch(() => undefined);
       const id = String(form?.get('id') ?? '');
       const status = String(form?.get('status') ?? '') as FeedbackStatus;
       if (!FEEDBACK_STATUSES.includes(status)) return json({ error: 'invalid_status' }, 400);
-      if (!(await storage.setStatus(id, status, access))) return json({ error: 'not_found' }, 404);
+      if (!(await storage.setStatus(id, status, access.by))) return json({ error: 'not_found' }, 404);
+      await audit(access, 'status', id, status);
       return redirect(backTo(form?.get('back')));
     }
     // Deleting one item (`DELETE /inbox/{id}`, or the page's confirmed form), or every item of one person (`DELETE /inbox?email=`).
@@ -180,14 +199,22 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
         return json({ error: 'not_found' }, 404);
       }
       if (!(await storage.remove(id))) return json({ error: 'not_found' }, 404);
+      await audit(access, 'delete', id);
       return request.method === 'POST' ? redirect('/inbox') : new Response(null, { status: 204 });
     }
-    if (url.pathname === '/inbox' && request.method === 'DELETE') {
-      const email = readFilter(url.searchParams).email;
-      if (!email) return json({ error: 'email_required', message: 'DELETE /inbox deletes the items of one person: give ?email=ADDRESS' }, 400);
+    // Every item of one person: `DELETE /inbox?email=`, or the page's confirmed form.
+    if ((url.pathname === '/inbox' && request.method === 'DELETE') || (url.pathname === '/inbox/delete-person' && request.method === 'POST')) {
+      const form = request.method === 'POST' ? await request.formData().catch(() => undefined) : undefined;
+      const email = readFilter(form ? new URLSearchParams({ email: String(form.get('email') ?? '') }) : url.searchParams).email;
+      if (!email) return json({ error: 'email_required', message: 'Deleting the items of one person needs their address: ?email=ADDRESS' }, 400);
       const matching = (await storage.list({ spam: true, limit: 1_000_000 })).filter((r) => holdsEmail(r, email));
-      for (const record of matching) await storage.remove(record.feedback.id);
-      return json({ deleted: matching.length }, 200);
+      let deleted = 0;
+      for (const record of matching) {
+        if (!(await storage.remove(record.feedback.id))) continue;
+        deleted++;
+        await audit(access, 'delete', record.feedback.id, 'all items of one person');
+      }
+      return form ? redirect('/inbox') : json({ deleted }, 200);
     }
     const replies = /^\/inbox\/([^/]{1,200})\/replies$/.exec(url.pathname);
     if (replies) {
@@ -198,11 +225,15 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
       } catch {
         return json({ error: 'not_found' }, 404);
       }
-      return reply(request, id);
+      return reply(request, id, access);
     }
     if (request.method !== 'GET') return json({ error: 'method_not_allowed' }, 405, { allow: 'GET' });
     const filter = readFilter(url.searchParams);
     const now = Date.now();
+    if (url.pathname === '/inbox/audit.json') {
+      const id = url.searchParams.get('id') ?? undefined;
+      return json({ entries: await storage.audit({ ...(id === undefined ? {} : { feedbackId: id }), limit: filter.limit ?? 500 }) }, 200);
+    }
     if (url.pathname === '/inbox/stats.json') {
       const all = await storage.list({ ...filter, limit: filter.limit ?? 1_000_000 });
       return json(inboxStats(all, targetOf, (r) => options.routeOf?.(r)?.team, now), 200);
@@ -217,13 +248,17 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
             .slice(0, filter.limit ?? 500)
         : await storage.list(filter);
     const items = await toItems(records, now);
-    if (url.pathname === '/inbox.json') return json({ items }, 200);
+    // What is held about one person, and every CSV, leaves the inbox as an export: recorded.
+    if ((url.pathname === '/inbox.json' && email) || url.pathname === '/inbox.csv') {
+      await audit(access, 'export', undefined, `${records.length} item${records.length === 1 ? '' : 's'} as ${url.pathname === '/inbox.csv' ? 'CSV' : 'JSON'}${email ? ', of one person' : ''}`);
+    }
+    if (url.pathname === '/inbox.json') return json({ items, retention }, 200);
     if (url.pathname === '/inbox.csv') {
       return new Response(toCsv(records), {
         headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="hearken-feedback.csv"', 'cache-control': 'no-store' },
       });
     }
     if (url.pathname !== '/inbox') return json({ error: 'not_found' }, 404);
-    return html(renderInbox(items, filter, url.searchParams.toString(), nonce, access === 'cookie', overdueOnly), 200, nonce);
+    return html(renderInbox(items, filter, url.searchParams.toString(), nonce, access.via === 'cookie', overdueOnly, retention), 200, nonce);
   };
 }

@@ -13,12 +13,12 @@ export interface ServedHosts {
 }
 
 /**
- * Without `publicUrl`, the check applies only when the inbox trusts loopback clients (`adminToken`
- * absent): with a token, the token is the guard and the collector may be reached under any name.
+ * Without `publicUrl`, the check applies only when the inbox trusts loopback clients (no token
+ * configured): with a token, the token is the guard and the collector may be reached under any name.
  */
-export function createServedHosts(publicUrl: URL | undefined, adminToken: string | undefined): ServedHosts {
+export function createServedHosts(publicUrl: URL | undefined, tokenRequired: boolean): ServedHosts {
   const names = [...LOOPBACK_NAMES, ...(publicUrl ? [publicUrl.hostname] : [])];
-  const enforced = Boolean(publicUrl) || !adminToken;
+  const enforced = Boolean(publicUrl) || !tokenRequired;
   return {
     serves: (url) => !enforced || names.includes(url.hostname),
     hint:

@@ -38,7 +38,10 @@ export interface AuditEntry {
   /** ISO 8601. */
   at: string;
   action: AuditAction;
-  /** The item it concerns; absent for an export of several items. */
+  /**
+   * The item it concerns; absent for an export of several items. Once the item is deleted, its
+   * entries name it by the hash its store keeps of removed ids, not by the id.
+   */
   feedbackId?: string;
   /**
    * Who: an admin token's label (`admin` for `--admin-token`), `loopback`, `person` (the writer,
@@ -174,7 +177,7 @@ export interface FeedbackStorage {
   erasePersonal(id: string, feedback: StoredFeedback['feedback'], at: string): Promise<boolean>;
   /** Appends to the audit trail. */
   recordAudit(entry: AuditEntry): Promise<void>;
-  /** The audit trail, newest first: of one item with `feedbackId`. @default limit 500 */
+  /** The audit trail, newest first: of one item with `feedbackId` (deleted or not). @default limit 500 */
   audit(query?: { feedbackId?: string; limit?: number }): Promise<AuditEntry[]>;
   /** Messages of feedback `ids` that failed for good or are still being retried after an error, for the inbox. */
   deliveryProblems(ids: readonly string[]): Promise<DeliveryProblem[]>;

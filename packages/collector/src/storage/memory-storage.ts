@@ -1,3 +1,4 @@
+import { removedIdHash } from './removed-id.js';
 import type { AuditEntry, FeedbackStorage, InboxFilter, NewOutgoingMessage, OutgoingMessage, Reply, StatusChange, StoredFeedback } from './feedback-storage.js';
 
 /** Matches a record against an inbox filter; shared by every storage that filters in JavaScript. */
@@ -82,6 +83,7 @@ export function createMemoryStorage(): FeedbackStorage {
     remove: async (id) => {
       if (!records.delete(id)) return false;
       removed.add(id);
+      for (const entry of auditTrail) if (entry.feedbackId === id) entry.feedbackId = removedIdHash(id);
       for (const [key, m] of outgoing) if (m.feedbackId === id) outgoing.delete(key);
       return true;
     },
@@ -100,10 +102,12 @@ export function createMemoryStorage(): FeedbackStorage {
       for (const [key, m] of outgoing) if (m.feedbackId === id) outgoing.delete(key);
       return true;
     },
-    recordAudit: async (entry) => void auditTrail.push(structuredClone(entry)),
+    // A removed item is named by its hash, as the databases do.
+    recordAudit: async (entry) =>
+      void auditTrail.push(structuredClone(entry.feedbackId !== undefined && removed.has(entry.feedbackId) ? { ...entry, feedbackId: removedIdHash(entry.feedbackId) } : entry)),
     audit: async ({ feedbackId, limit = 500 } = {}) =>
       auditTrail
-        .filter((entry) => feedbackId === undefined || entry.feedbackId === feedbackId)
+        .filter((entry) => feedbackId === undefined || entry.feedbackId === feedbackId || entry.feedbackId === removedIdHash(feedbackId))
         .reverse()
         .slice(0, limit)
         .map((entry) => structuredClone(entry)),

@@ -285,6 +285,7 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
         if (((await client.query('DELETE FROM feedback WHERE id = $1', [id])).rowCount ?? 0) !== 1) return false;
         for (const table of ['reply', 'status_change', 'outgoing']) await client.query(`DELETE FROM ${table} WHERE feedback_id = $1`, [id]);
         await client.query('INSERT INTO removed (id_hash) VALUES ($1) ON CONFLICT DO NOTHING', [removedIdHash(id)]);
+        await client.query('UPDATE audit SET feedback_id = $1 WHERE feedback_id = $2', [removedIdHash(id), id]);
         return true;
       }),
     receivedBefore: async (before, { limit, personalKept }) =>
@@ -302,12 +303,17 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
         return true;
       }),
     recordAudit: async ({ at, action, feedbackId, by, via, detail }) =>
-      void (await pool.query('INSERT INTO audit (at, action, feedback_id, by, via, detail) VALUES ($1, $2, $3, $4, $5, $6)', [at, action, feedbackId ?? null, by, via, detail ?? null])),
+      // A removed item is named by its hash, so that the id is not kept.
+      void (await pool.query(
+        `INSERT INTO audit (at, action, feedback_id, by, via, detail)
+         SELECT $1, $2, CASE WHEN EXISTS (SELECT 1 FROM removed WHERE id_hash = $7) THEN $7 ELSE $3 END, $4, $5, $6`,
+        [at, action, feedbackId ?? null, by, via, detail ?? null, feedbackId === undefined ? null : removedIdHash(feedbackId)],
+      )),
     audit: async ({ feedbackId, limit = 500 } = {}) =>
       (
         await pool.query<AuditEntry & { feedbackId: string | null; detail: string | null }>(
-          `SELECT at, action, feedback_id AS "feedbackId", by, via, detail FROM audit ${feedbackId === undefined ? '' : 'WHERE feedback_id = $2'} ORDER BY seq DESC LIMIT $1`,
-          feedbackId === undefined ? [limit] : [limit, feedbackId],
+          `SELECT at, action, feedback_id AS "feedbackId", by, via, detail FROM audit ${feedbackId === undefined ? '' : 'WHERE feedback_id IN ($2, $3)'} ORDER BY seq DESC LIMIT $1`,
+          feedbackId === undefined ? [limit] : [limit, feedbackId, removedIdHash(feedbackId)],
         )
       ).rows.map(withoutNulls),
     deliveryProblems: async (ids) =>

@@ -30,7 +30,7 @@ describe('SQLite migrations', () => {
     const results = await Promise.all(runs);
     expect(results.filter((r) => r.code !== 0)).toEqual([]);
     const database = new Database(path, { readonly: true });
-    expect(database.pragma('user_version', { simple: true })).toBe(3);
+    expect(database.pragma('user_version', { simple: true })).toBe(4);
     database.close();
   });
 

@@ -259,6 +259,7 @@ export function createSqliteStorage(path: string): FeedbackStorage {
         if (db.prepare('DELETE FROM feedback WHERE id = ?').run(id).changes !== 1) return false;
         for (const table of ['reply', 'status_change', 'outgoing']) db.prepare(`DELETE FROM ${table} WHERE feedback_id = ?`).run(id);
         db.prepare('INSERT INTO removed (id_hash) VALUES (?) ON CONFLICT DO NOTHING').run(removedIdHash(id));
+        db.prepare('UPDATE audit SET feedback_id = ? WHERE feedback_id = ?').run(removedIdHash(id), id);
         return true;
       }).immediate() && (removeFromLog(), true),
     receivedBefore: async (before, { limit, personalKept }) =>
@@ -273,13 +274,17 @@ export function createSqliteStorage(path: string): FeedbackStorage {
         db.prepare('DELETE FROM outgoing WHERE feedback_id = ?').run(id);
         return true;
       }).immediate() && (removeFromLog(), true),
-    recordAudit: async (entry) =>
-      void db.prepare('INSERT INTO audit (at, action, feedback_id, by, via, detail) VALUES (@at, @action, @feedbackId, @by, @via, @detail)').run({ feedbackId: null, detail: null, ...entry }),
+    recordAudit: async (entry) => {
+      // A removed item is named by its hash, so that the id is not kept.
+      const hash = entry.feedbackId === undefined ? undefined : removedIdHash(entry.feedbackId);
+      const feedbackId = hash && db.prepare('SELECT 1 FROM removed WHERE id_hash = ?').get(hash) ? hash : (entry.feedbackId ?? null);
+      db.prepare('INSERT INTO audit (at, action, feedback_id, by, via, detail) VALUES (@at, @action, @feedbackId, @by, @via, @detail)').run({ detail: null, ...entry, feedbackId });
+    },
     audit: async ({ feedbackId, limit = 500 } = {}) =>
       (
         db
-          .prepare(`SELECT at, action, feedback_id AS feedbackId, by, via, detail FROM audit ${feedbackId === undefined ? '' : 'WHERE feedback_id = @feedbackId'} ORDER BY rowid DESC LIMIT @limit`)
-          .all({ limit, ...(feedbackId === undefined ? {} : { feedbackId }) }) as (AuditEntry & { feedbackId: string | null; detail: string | null })[]
+          .prepare(`SELECT at, action, feedback_id AS feedbackId, by, via, detail FROM audit ${feedbackId === undefined ? '' : 'WHERE feedback_id IN (@feedbackId, @hash)'} ORDER BY rowid DESC LIMIT @limit`)
+          .all({ limit, ...(feedbackId === undefined ? {} : { feedbackId, hash: removedIdHash(feedbackId) }) }) as (AuditEntry & { feedbackId: string | null; detail: string | null })[]
       ).map(withoutNulls),
     deliveryProblems: async (ids) => problems.all(JSON.stringify(ids)) as DeliveryProblem[],
     claimOutgoing: async (kind, { now, leaseMs, limit }) =>

@@ -252,10 +252,18 @@ export function describeStorageContract(name: string, open: () => Promise<StoreU
       await storage.recordAudit({ at: '2026-04-01T10:02:00.000Z', action: 'delete', feedbackId: record.feedback.id, by: 'alice', via: 'bearer' });
       const other = await openAgain();
       expect((await other.audit()).map((e) => e.action)).toEqual(['delete', 'export', 'status']);
-      expect(await other.audit({ feedbackId: record.feedback.id })).toEqual([
-        { at: '2026-04-01T10:02:00.000Z', action: 'delete', feedbackId: record.feedback.id, by: 'alice', via: 'bearer' },
-        { at: '2026-04-01T10:00:00.000Z', action: 'status', feedbackId: record.feedback.id, by: 'alice', via: 'bearer', detail: 'resolved' },
+      expect((await other.audit())[1]).toEqual({ at: '2026-04-01T10:01:00.000Z', action: 'export', by: 'admin', via: 'cookie', detail: '3 items' });
+      // Named by a hash once deleted: the id itself is not kept.
+      const named = (await other.audit({ feedbackId: record.feedback.id })).map(({ feedbackId, ...entry }) => ({ ...entry, byId: feedbackId === record.feedback.id }));
+      expect(named).toEqual([
+        { at: '2026-04-01T10:02:00.000Z', action: 'delete', by: 'alice', via: 'bearer', byId: false },
+        { at: '2026-04-01T10:00:00.000Z', action: 'status', by: 'alice', via: 'bearer', detail: 'resolved', byId: false },
       ]);
+      expect(JSON.stringify(await other.audit())).not.toContain(record.feedback.id);
+      const kept = storedFeedback();
+      await storage.insert(kept);
+      await storage.recordAudit({ at: '2026-04-01T10:03:00.000Z', action: 'reply', feedbackId: kept.feedback.id, by: 'bob', via: 'cookie' });
+      expect(await other.audit({ feedbackId: kept.feedback.id })).toEqual([{ at: '2026-04-01T10:03:00.000Z', action: 'reply', feedbackId: kept.feedback.id, by: 'bob', via: 'cookie' }]);
       expect(await other.audit({ limit: 1 })).toHaveLength(1);
     });
 

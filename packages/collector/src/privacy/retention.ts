@@ -1,0 +1,96 @@
+import { formatDuration, parseDuration } from '../duration.js';
+import type { FeedbackStorage } from '../storage/feedback-storage.js';
+import { withoutPersonalData } from './personal-data.js';
+
+export { withoutPersonalData };
+
+/** How long the collector keeps feedback (by when it received it). Either may be left out: kept until deleted. */
+export interface Retention {
+  /** Items received longer ago than this (ms) are deleted, as `DELETE /inbox/{id}` does. @example 365 * 86_400_000 */
+  items?: number;
+  /** After this (ms), an item's `user`, `contact`, browser string and URL query strings are erased; the feedback stays. @example 30 * 86_400_000 */
+  personal?: number;
+}
+
+/** Reads a `--retention` value such as `365d`; throws an error that says what to write. */
+export function parseRetention(flag: string, text: string): number {
+  const duration = parseDuration(text);
+  if (duration === undefined) throw new Error(`${flag} takes a time such as 365d (a whole number with s, m, h or d), not "${text}"`);
+  return duration;
+}
+
+/** The retention as flags write it, for the inbox page and `/inbox.json`; `null`: kept until deleted. */
+export function describeRetention(retention: Retention = {}): { deleteAfter: string | null; erasePersonalAfter: string | null } {
+  return {
+    deleteAfter: retention.items === undefined ? null : formatDuration(retention.items),
+    erasePersonalAfter: retention.personal === undefined ? null : formatDuration(retention.personal),
+  };
+}
+
+/** How many at a time: each is its own small write, so intake goes on in between. */
+const BATCH = 200;
+
+/**
+ * Deletes what is past `retention.items` and erases the personal data of what is past
+ * `retention.personal`, as of `now`, each recorded in the audit trail (by `retention`). Safe to run
+ * on several instances at once: an item another instance handled first is skipped.
+ */
+export async function applyRetention(storage: FeedbackStorage, retention: Retention, now = Date.now()): Promise<{ deleted: number; erased: number }> {
+  const at = new Date(now).toISOString();
+  const record = (action: 'delete' | 'erase-personal', feedbackId: string, after: number) =>
+    storage.recordAudit({ at, action, feedbackId, by: 'retention', via: 'schedule', detail: `received more than ${formatDuration(after)} ago` });
+  let deleted = 0;
+  let erased = 0;
+  if (retention.items !== undefined) {
+    const before = new Date(now - retention.items).toISOString();
+    for (let ids = await storage.receivedBefore(before, { limit: BATCH }); ids.length; ids = await storage.receivedBefore(before, { limit: BATCH })) {
+      let progress = 0;
+      for (const id of ids) {
+        if (!(await storage.remove(id))) continue;
+        progress++;
+        await record('delete', id, retention.items);
+      }
+      deleted += progress;
+      if (!progress) break;
+    }
+  }
+  if (retention.personal !== undefined) {
+    const before = new Date(now - retention.personal).toISOString();
+    for (let ids = await storage.receivedBefore(before, { limit: BATCH, personalKept: true }); ids.length; ids = await storage.receivedBefore(before, { limit: BATCH, personalKept: true })) {
+      let progress = 0;
+      for (const id of ids) {
+        const stored = await storage.get(id);
+        if (!stored || stored.personalErasedAt || !(await storage.erasePersonal(id, withoutPersonalData(stored.feedback), at))) continue;
+        progress++;
+        await record('erase-personal', id, retention.personal);
+      }
+      erased += progress;
+      if (!progress) break;
+    }
+  }
+  return { deleted, erased };
+}
+
+/** A running retention: applied at start and then every `everyMs`. */
+export interface RetentionSchedule {
+  /** Resolves when the run at start is over. */
+  readonly started: Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Applies `retention` now and then every hour (`everyMs`), until stopped. A failed run (the
+ * database away) is reported with `onError` and tried again at the next.
+ */
+export function startRetention(
+  storage: FeedbackStorage,
+  retention: Retention,
+  { everyMs = 3600_000, onError = (error: unknown) => console.error(`hearken-collector: retention failed, tried again later: ${(error as Error).message}`) }: { everyMs?: number; onError?: (error: unknown) => void } = {},
+): RetentionSchedule {
+  const run = () => applyRetention(storage, retention).then(() => undefined, onError);
+  const started = run();
+  let running = started;
+  const timer = setInterval(() => void (running = running.then(run)), everyMs);
+  timer.unref();
+  return { started, stop: () => clearInterval(timer) };
+}
