@@ -67,6 +67,13 @@ describe('privacy, against the CLI', () => {
       expect(await items(cli.url)).toHaveLength(2);
       expect(db.text()).not.toContain('my manager shouts at me');
 
+      // Listed per item: on the page and as JSON.
+      expect((await fetch(`${cli.url}/inbox/status`, { method: 'POST', headers: alice, body: new URLSearchParams({ id: before.id, status: 'resolved' }), redirect: 'manual' })).status).toBe(303);
+      const page = await (await fetch(`${cli.url}/inbox`, { headers: admin })).text();
+      expect(page).toMatch(/Audit trail \(1\)<\/summary><ul class="meta"><li>status \(resolved\) by alice, <time/);
+      const perItem = (await (await fetch(`${cli.url}/inbox/${before.id}/audit.json`, { headers: admin })).json()).entries;
+      expect(perItem).toEqual([expect.objectContaining({ action: 'status', feedbackId: before.id, by: 'alice', via: 'bearer', detail: 'resolved' })]);
+
       const [entry] = await audit(cli.url, `?id=${target.id}`);
       expect(entry).toMatchObject({ action: 'delete', by: 'alice', via: 'bearer' });
       expect(entry!.feedbackId).not.toBe(target.id);

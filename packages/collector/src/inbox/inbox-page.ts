@@ -1,5 +1,5 @@
 import { AUDIENCES, URGENCIES } from '@hearken/client/schema';
-import { FEEDBACK_STATUSES, type InboxFilter } from '../storage/feedback-storage.js';
+import { FEEDBACK_STATUSES, type AuditEntry, type InboxFilter } from '../storage/feedback-storage.js';
 import type { InboxItem } from './inbox-routes.js';
 import { escapeHtml as e } from './escape-html.js';
 
@@ -47,7 +47,15 @@ function thread(item: InboxItem): string {
   return `<ol class="thread" aria-label="Replies">${entries.join('')}</ol>`;
 }
 
-function card(item: InboxItem, back: string): string {
+/** Who did what to one item, newest first, with a link to the full trail as JSON. */
+function auditList(id: string, audit: readonly AuditEntry[]): string {
+  const link = `<a href="/inbox/${e(encodeURIComponent(id))}/audit.json">JSON</a>`;
+  if (!audit.length) return `<p class="meta">Audit trail: nothing yet (${link})</p>`;
+  const entries = audit.map((a) => `<li>${e(a.action)}${a.detail ? ` (${e(a.detail)})` : ''} by ${e(a.by)}, ${when(a.at)}</li>`).join('');
+  return `<details class="audit"><summary>Audit trail (${audit.length})</summary><ul class="meta">${entries}</ul><p class="meta">${link}</p></details>`;
+}
+
+function card(item: InboxItem, back: string, audit: readonly AuditEntry[]): string {
   const { feedback: f, status, identity, spam } = item;
   const who = f.anonymous ? 'anonymous' : [f.user?.name ?? f.user?.id, f.user?.department].filter(Boolean).join(' · ');
   const rating = f.rating ? `${f.rating.scale} ${f.rating.value}` : '';
@@ -66,8 +74,19 @@ ${thread(item)}${item.history?.length ? `<p class="meta">History: ${item.history
 <form class="actions" method="post" action="/inbox/status"><input type="hidden" name="id" value="${e(f.id)}"><input type="hidden" name="back" value="${e(back)}">${buttons}</form>
 ${spam ? '' : replyForm}
 <details class="delete"><summary>Delete…</summary><form method="post" action="/inbox/${e(encodeURIComponent(f.id))}/delete"><p>This removes the feedback, its replies and notes, and anything still to be sent for it, for good.</p><button class="danger">Delete for good</button></form></details>
-<p class="meta"><a href="/inbox/audit.json?id=${e(encodeURIComponent(f.id))}">Audit trail</a></p>
+${auditList(f.id, audit)}
 </article>`;
+}
+
+/** What the page shows besides the items. */
+export interface InboxView {
+  /** Signed in through the page: offer "Log out". */
+  canLogOut?: boolean;
+  /** The "Overdue" view. */
+  overdueOnly?: boolean;
+  retention?: { deleteAfter: string | null; erasePersonalAfter: string | null };
+  /** Audit entries of the items shown, listed under each. */
+  audit?: readonly AuditEntry[];
 }
 
 /** How long feedback is kept, in words. */
@@ -84,19 +103,12 @@ function personSelection(email: string, count: number): string {
 }
 
 /** The inbox: filters, export links, and external and internal feedback side by side, newest first; with `overdueOnly`, the "Overdue" view. */
-export function renderInbox(
-  records: InboxItem[],
-  filter: InboxFilter,
-  query: string,
-  nonce: string,
-  canLogOut: boolean,
-  overdueOnly = false,
-  retention: { deleteAfter: string | null; erasePersonalAfter: string | null } = { deleteAfter: null, erasePersonalAfter: null },
-): string {
+export function renderInbox(records: InboxItem[], filter: InboxFilter, query: string, nonce: string, view: InboxView = {}): string {
+  const { canLogOut = false, overdueOnly = false, retention = { deleteAfter: null, erasePersonalAfter: null }, audit = [] } = view;
   const back = `/inbox${query ? `?${query}` : ''}`;
   const column = (audience: string, title: string) => {
     const items = records.filter((r) => r.feedback.audience === audience);
-    return `<section aria-labelledby="h-${audience}"><h2 id="h-${audience}">${title} (${items.length})</h2>${items.map((r) => card(r, back)).join('') || '<p class="empty">Nothing here.</p>'}</section>`;
+    return `<section aria-labelledby="h-${audience}"><h2 id="h-${audience}">${title} (${items.length})</h2>${items.map((r) => card(r, back, audit.filter((entry) => entry.feedbackId === r.feedback.id))).join('') || '<p class="empty">Nothing here.</p>'}</section>`;
   };
   const input = (name: keyof InboxFilter, label: string, type = 'text') =>
     `<label>${label}<input type="${type}" name="${name}" value="${e(filter[name] ?? '')}"></label>`;

@@ -230,9 +230,16 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
     if (request.method !== 'GET') return json({ error: 'method_not_allowed' }, 405, { allow: 'GET' });
     const filter = readFilter(url.searchParams);
     const now = Date.now();
-    if (url.pathname === '/inbox/audit.json') {
-      const id = url.searchParams.get('id') ?? undefined;
-      return json({ entries: await storage.audit({ ...(id === undefined ? {} : { feedbackId: id }), limit: filter.limit ?? 500 }) }, 200);
+    // The whole trail, or one item's (`?id=`, or `/inbox/{id}/audit.json`).
+    const itemAudit = /^\/inbox\/([^/]{1,200})\/audit\.json$/.exec(url.pathname);
+    if (url.pathname === '/inbox/audit.json' || itemAudit) {
+      let id = url.searchParams.get('id') ?? undefined;
+      try {
+        if (itemAudit) id = decodeURIComponent(itemAudit[1]!);
+      } catch {
+        return json({ error: 'not_found' }, 404);
+      }
+      return json({ entries: await storage.audit({ ...(id === undefined ? {} : { feedbackIds: [id] }), limit: filter.limit ?? 500 }) }, 200);
     }
     if (url.pathname === '/inbox/stats.json') {
       const all = await storage.list({ ...filter, limit: filter.limit ?? 1_000_000 });
@@ -259,6 +266,7 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
       });
     }
     if (url.pathname !== '/inbox') return json({ error: 'not_found' }, 404);
-    return html(renderInbox(items, filter, url.searchParams.toString(), nonce, access.via === 'cookie', overdueOnly, retention), 200, nonce);
+    const trail = await storage.audit({ feedbackIds: records.map((r) => r.feedback.id), limit: 10_000 });
+    return html(renderInbox(items, filter, url.searchParams.toString(), nonce, { canLogOut: access.via === 'cookie', overdueOnly, retention, audit: trail }), 200, nonce);
   };
 }

@@ -177,8 +177,8 @@ export interface FeedbackStorage {
   erasePersonal(id: string, feedback: StoredFeedback['feedback'], at: string): Promise<boolean>;
   /** Appends to the audit trail. */
   recordAudit(entry: AuditEntry): Promise<void>;
-  /** The audit trail, newest first: of one item with `feedbackId` (deleted or not). @default limit 500 */
-  audit(query?: { feedbackId?: string; limit?: number }): Promise<AuditEntry[]>;
+  /** The audit trail, newest first; with `feedbackIds`, of those items only (deleted or not). @default limit 500 */
+  audit(query?: { feedbackIds?: readonly string[]; limit?: number }): Promise<AuditEntry[]>;
   /** Messages of feedback `ids` that failed for good or are still being retried after an error, for the inbox. */
   deliveryProblems(ids: readonly string[]): Promise<DeliveryProblem[]>;
   /**

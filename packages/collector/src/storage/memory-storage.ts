@@ -105,12 +105,14 @@ export function createMemoryStorage(): FeedbackStorage {
     // A removed item is named by its hash, as the databases do.
     recordAudit: async (entry) =>
       void auditTrail.push(structuredClone(entry.feedbackId !== undefined && removed.has(entry.feedbackId) ? { ...entry, feedbackId: removedIdHash(entry.feedbackId) } : entry)),
-    audit: async ({ feedbackId, limit = 500 } = {}) =>
-      auditTrail
-        .filter((entry) => feedbackId === undefined || entry.feedbackId === feedbackId || entry.feedbackId === removedIdHash(feedbackId))
+    audit: async ({ feedbackIds, limit = 500 } = {}) => {
+      const named = feedbackIds && new Set(feedbackIds.flatMap((id) => [id, removedIdHash(id)]));
+      return auditTrail
+        .filter((entry) => !named || (entry.feedbackId !== undefined && named.has(entry.feedbackId)))
         .reverse()
         .slice(0, limit)
-        .map((entry) => structuredClone(entry)),
+        .map((entry) => structuredClone(entry));
+    },
     deliveryProblems: async (ids) =>
       [...outgoing.values()]
         .filter((m) => ids.includes(m.feedbackId) && m.error !== undefined && m.state !== 'sent')

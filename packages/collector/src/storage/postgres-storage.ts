@@ -309,11 +309,11 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
          SELECT $1, $2, CASE WHEN EXISTS (SELECT 1 FROM removed WHERE id_hash = $7) THEN $7 ELSE $3 END, $4, $5, $6`,
         [at, action, feedbackId ?? null, by, via, detail ?? null, feedbackId === undefined ? null : removedIdHash(feedbackId)],
       )),
-    audit: async ({ feedbackId, limit = 500 } = {}) =>
+    audit: async ({ feedbackIds, limit = 500 } = {}) =>
       (
         await pool.query<AuditEntry & { feedbackId: string | null; detail: string | null }>(
-          `SELECT at, action, feedback_id AS "feedbackId", by, via, detail FROM audit ${feedbackId === undefined ? '' : 'WHERE feedback_id IN ($2, $3)'} ORDER BY seq DESC LIMIT $1`,
-          feedbackId === undefined ? [limit] : [limit, feedbackId, removedIdHash(feedbackId)],
+          `SELECT at, action, feedback_id AS "feedbackId", by, via, detail FROM audit ${feedbackIds === undefined ? '' : 'WHERE feedback_id = ANY($2)'} ORDER BY seq DESC LIMIT $1`,
+          feedbackIds === undefined ? [limit] : [limit, feedbackIds.flatMap((id) => [id, removedIdHash(id)])],
         )
       ).rows.map(withoutNulls),
     deliveryProblems: async (ids) =>

@@ -280,11 +280,11 @@ export function createSqliteStorage(path: string): FeedbackStorage {
       const feedbackId = hash && db.prepare('SELECT 1 FROM removed WHERE id_hash = ?').get(hash) ? hash : (entry.feedbackId ?? null);
       db.prepare('INSERT INTO audit (at, action, feedback_id, by, via, detail) VALUES (@at, @action, @feedbackId, @by, @via, @detail)').run({ detail: null, ...entry, feedbackId });
     },
-    audit: async ({ feedbackId, limit = 500 } = {}) =>
+    audit: async ({ feedbackIds, limit = 500 } = {}) =>
       (
         db
-          .prepare(`SELECT at, action, feedback_id AS feedbackId, by, via, detail FROM audit ${feedbackId === undefined ? '' : 'WHERE feedback_id IN (@feedbackId, @hash)'} ORDER BY rowid DESC LIMIT @limit`)
-          .all({ limit, ...(feedbackId === undefined ? {} : { feedbackId, hash: removedIdHash(feedbackId) }) }) as (AuditEntry & { feedbackId: string | null; detail: string | null })[]
+          .prepare(`SELECT at, action, feedback_id AS feedbackId, by, via, detail FROM audit ${feedbackIds === undefined ? '' : 'WHERE feedback_id IN (SELECT value FROM json_each(@ids))'} ORDER BY rowid DESC LIMIT @limit`)
+          .all({ limit, ...(feedbackIds === undefined ? {} : { ids: JSON.stringify(feedbackIds.flatMap((id) => [id, removedIdHash(id)])) }) }) as (AuditEntry & { feedbackId: string | null; detail: string | null })[]
       ).map(withoutNulls),
     deliveryProblems: async (ids) => problems.all(JSON.stringify(ids)) as DeliveryProblem[],
     claimOutgoing: async (kind, { now, leaseMs, limit }) =>

@@ -254,7 +254,7 @@ export function describeStorageContract(name: string, open: () => Promise<StoreU
       expect((await other.audit()).map((e) => e.action)).toEqual(['delete', 'export', 'status']);
       expect((await other.audit())[1]).toEqual({ at: '2026-04-01T10:01:00.000Z', action: 'export', by: 'admin', via: 'cookie', detail: '3 items' });
       // Named by a hash once deleted: the id itself is not kept.
-      const named = (await other.audit({ feedbackId: record.feedback.id })).map(({ feedbackId, ...entry }) => ({ ...entry, byId: feedbackId === record.feedback.id }));
+      const named = (await other.audit({ feedbackIds: [record.feedback.id] })).map(({ feedbackId, ...entry }) => ({ ...entry, byId: feedbackId === record.feedback.id }));
       expect(named).toEqual([
         { at: '2026-04-01T10:02:00.000Z', action: 'delete', by: 'alice', via: 'bearer', byId: false },
         { at: '2026-04-01T10:00:00.000Z', action: 'status', by: 'alice', via: 'bearer', detail: 'resolved', byId: false },
@@ -263,7 +263,9 @@ export function describeStorageContract(name: string, open: () => Promise<StoreU
       const kept = storedFeedback();
       await storage.insert(kept);
       await storage.recordAudit({ at: '2026-04-01T10:03:00.000Z', action: 'reply', feedbackId: kept.feedback.id, by: 'bob', via: 'cookie' });
-      expect(await other.audit({ feedbackId: kept.feedback.id })).toEqual([{ at: '2026-04-01T10:03:00.000Z', action: 'reply', feedbackId: kept.feedback.id, by: 'bob', via: 'cookie' }]);
+      expect(await other.audit({ feedbackIds: [kept.feedback.id] })).toEqual([{ at: '2026-04-01T10:03:00.000Z', action: 'reply', feedbackId: kept.feedback.id, by: 'bob', via: 'cookie' }]);
+      expect((await other.audit({ feedbackIds: [kept.feedback.id, record.feedback.id] })).map((e) => e.action)).toEqual(['reply', 'delete', 'status']);
+      expect(await other.audit({ feedbackIds: [] })).toEqual([]);
       expect(await other.audit({ limit: 1 })).toHaveLength(1);
     });
 
