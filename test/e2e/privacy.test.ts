@@ -1,52 +1,26 @@
 // Withdrawing one's own feedback, end to end in Chromium against the hearken-collector CLI: a
 // visitor sends feedback through the script tag, opens "Your messages", deletes it after the
 // confirmation, and it is gone from the team's inbox; the audit trail says the writer did it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollectorProcess, type CollectorProcess } from '../support/collector-process.js';
-import { launchChromium, watchErrors } from '../support/demo.js';
-// @ts-expect-error: plain JavaScript helpers shared with npm start
-import { startStaticServer } from '../../scripts/static-server.mjs';
+import { describe, expect, it } from 'vitest';
+import { watchErrors } from '../support/demo.js';
+import { useSiteAndCollector } from '../support/site-and-collector.js';
 
 const TOKEN = 'e2e-privacy-token';
-let browser: Browser;
-let collector: CollectorProcess;
-let site: { url: string; close(): Promise<void> };
-let folder: string;
-
-beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'hearken-privacy-e2e-'));
-  let endpoint = '';
-  site = await startStaticServer({ port: 0, endpoint: () => endpoint, mounts: { '/': 'examples', '/hearken/': 'packages/widget/dist/browser', '/pages/': 'test/e2e/pages' } });
-  [browser, collector] = await Promise.all([
-    launchChromium(),
-    startCollectorProcess(['--db', join(folder, 'feedback.db'), '--allow-origin', site.url, '--admin-token', TOKEN, '--rate-limit', '0']),
-  ]);
-  endpoint = `${collector.url}/feedback`;
-});
-afterAll(async () => {
-  await browser?.close();
-  await collector?.stop();
-  await site?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const env = useSiteAndCollector(['--admin-token', TOKEN]);
 
 const admin = { authorization: `Bearer ${TOKEN}` };
 const inboxMessages = async (): Promise<string[]> =>
-  ((await (await fetch(`${collector.url}/inbox.json`, { headers: admin })).json()).items as { feedback: { message?: string } }[]).map((i) => i.feedback.message!);
+  ((await (await fetch(`${env.collector.url}/inbox.json`, { headers: admin })).json()).items as { feedback: { message?: string } }[]).map((i) => i.feedback.message!);
 
 describe('privacy, end to end', () => {
   it('a visitor deletes their own feedback from "Your messages": gone from the inbox, the neighbour kept, the deletion audited', async () => {
     const neighbour = { id: crypto.randomUUID(), schemaVersion: 1, createdAt: new Date().toISOString(), audience: 'external', category: 'idea', message: 'Someone else’s idea', anonymous: false };
-    await fetch(`${collector.url}/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(neighbour) });
+    await fetch(`${env.collector.url}/feedback`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(neighbour) });
 
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${site.url}/pages/plain.html`);
+    await page.goto(`${env.siteUrl}/pages/plain.html`);
     await page.getByRole('button', { name: 'Feedback', exact: true }).click();
     await page.getByRole('textbox', { name: 'Your message' }).fill('I said too much about my team lead here');
     await page.waitForTimeout(1600);
@@ -64,7 +38,7 @@ describe('privacy, end to end', () => {
     await page.getByText('Deleted.').waitFor();
 
     expect(await inboxMessages()).toEqual(['Someone else’s idea']);
-    const trail = (await (await fetch(`${collector.url}/inbox/audit.json`, { headers: admin })).json()).entries as { action: string; by: string }[];
+    const trail = (await (await fetch(`${env.collector.url}/inbox/audit.json`, { headers: admin })).json()).entries as { action: string; by: string }[];
     expect(trail.map((e) => [e.action, e.by])).toEqual([['delete', 'person']]);
     expect(await page.evaluate(() => localStorage.getItem('hearken:my-feedback') ?? '[]')).not.toContain('team lead');
     expect(errors).toEqual([]);
