@@ -14,7 +14,7 @@ const widgetVersion = () => ({
 });
 
 const node = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-const isExternal = (id) => node.has(id) || /^(zod|lit|@lit|@hearken|better-sqlite3|pg|nodemailer|tslib|react|vue)(\/|$)/.test(id);
+const isExternal = (id) => node.has(id) || /^(zod|lit|@lit|@hearken|better-sqlite3|pg|nodemailer|tslib|react|vue|svelte)(\/|$)/.test(id);
 
 /** ESM build of one workspace package, one file per module, with `.d.ts` beside each. */
 function packageBuild(name, input, { types = ['node'] } = {}) {
@@ -117,7 +117,7 @@ const browserBuilds = [
 
 export default [
   packageBuild('client', ['index', 'schema', 'schema/json-schema'], { types: [] }),
-  packageBuild('widget', ['index', 'define', 'define-lazy', 'react', 'vue', 'hearken-global'], { types: [] }),
+  packageBuild('widget', ['index', 'define', 'define-lazy', 'react', 'vue', 'svelte', 'hearken-global'], { types: [] }),
   packageBuild('collector', ['index', 'bin']),
   ...browserBuilds,
   {

@@ -1,42 +1,28 @@
-// A fresh project outside the repository, as a React or Vue developer starts one: @hearken/* come
-// from `npm pack` tarballs; everything else (React, Vue, Vite, TypeScript) is linked from this
-// repository's node_modules, so the test needs no network. Needs `npm run build` first.
+// A React and a Vue app in a fresh project made from the packed packages (test/support/consumer-project.ts).
+// Needs `npm run build` first.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { extname, join } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { chromium } from 'playwright-core';
 import { build, type Rollup } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript helpers shared with npm start
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
+import { createConsumerProject, repo, type ConsumerProject } from './support/consumer-project.js';
 
-const repo = resolve('.');
+let consumer: ConsumerProject;
 let project: string;
 
 beforeAll(() => {
-  project = mkdtempSync(join(tmpdir(), 'hearken-consumer-'));
-  const modules = join(project, 'node_modules');
-  mkdirSync(join(modules, '@hearken'), { recursive: true });
-  for (const name of readdirSync(join(repo, 'node_modules'))) {
-    if (name !== '@hearken' && !name.startsWith('.')) symlinkSync(join(repo, 'node_modules', name), join(modules, name));
-  }
-  for (const name of ['client', 'widget']) {
-    const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', project], { cwd: join(repo, 'packages', name), encoding: 'utf8' }).trim().split('\n').pop()!;
-    const target = join(modules, '@hearken', name);
-    mkdirSync(target);
-    execFileSync('tar', ['-xzf', join(project, tarball), '-C', target, '--strip-components=1']);
-  }
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  consumer = createConsumerProject();
+  project = consumer.dir;
 }, 120_000);
 
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+afterAll(() => consumer.remove());
 
-const write = (files: Record<string, string>) => {
-  for (const [file, text] of Object.entries(files)) writeFileSync(join(project, file), text);
-};
+const write = (files: Record<string, string>) => consumer.write(files);
 
 /** A server for the built app that accepts every feedback, as an endpoint would. */
 async function serve(dir: string): Promise<{ url: string; received: unknown[]; server: Server }> {

@@ -112,13 +112,6 @@ rating.addEventListener('hearken-error', (e) => { const message: string = e.deta
 `,
     });
   }, 120_000);
-
-  it('of every checked snippet in docs/frameworks.md', () => {
-    const doc = readFileSync('docs/frameworks.md', 'utf8');
-    const snippets = Object.fromEntries([...doc.matchAll(/\*checked\* \(`([\w.-]+)`\)\s*```\w+\n([\s\S]*?)```/g)].map(([, file, code]) => [file!, code!]));
-    expect(Object.keys(snippets)).toEqual(expect.arrayContaining(['plain.ts', 'react-wrapper.tsx', 'react-raw.tsx', 'vue-types.ts']));
-    typeCheck('bundler', snippets, ['--jsx', 'react-jsx']);
-  }, 120_000);
 });
 
 describe('@hearken/widget/custom-elements.json', () => {
