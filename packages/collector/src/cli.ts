@@ -173,6 +173,10 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   // At start, before taking requests: nothing past its time is shown or sent once the collector listens.
   const retention = config.retention.items !== undefined || config.retention.personal !== undefined ? startRetention(storage, config.retention) : undefined;
   await retention?.started;
+  if (retention) {
+    const { deleteAfter, erasePersonalAfter } = describeRetention(config.retention);
+    console.log(`Retention: ${deleteAfter ? `feedback deleted ${deleteAfter} after receipt` : 'feedback kept'}${erasePersonalAfter ? `, personal data erased after ${erasePersonalAfter}` : ''}; applied, and again every hour.`);
+  }
   const { routing } = config;
   const lease = Math.max(1, config.webhookLease) * 1000;
   const teamWebhooks = [...(routing?.teams.values() ?? [])].some((team) => team.webhook);
@@ -198,10 +202,6 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   forwarder?.start();
   mail?.start();
   console.log(`hearken-collector listening on ${server.url}  (intake ${server.url}/feedback, inbox ${server.url}/inbox, database ${describeDatabaseUrl(config.db)})`);
-  if (retention) {
-    const { deleteAfter, erasePersonalAfter } = describeRetention(config.retention);
-    console.log(`Retention: ${deleteAfter ? `feedback deleted ${deleteAfter} after receipt` : 'feedback kept'}${erasePersonalAfter ? `, personal data erased after ${erasePersonalAfter}` : ''}; applied now and every hour.`);
-  }
   if (!config.adminToken && !Object.keys(config.teamTokens).length) console.log('No --admin-token: the inbox answers loopback clients only, at localhost, 127.0.0.1 and [::1].');
   const stop = async (signal: string) => {
     console.log(`hearken-collector: ${signal}, finishing requests in flight…`);
