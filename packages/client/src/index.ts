@@ -17,7 +17,6 @@ export { forgetMyFeedback, readMyFeedback, rememberMyFeedback, unreadReplies, up
 export {
   answerThread,
   checkThreads,
-  identityAuthorization,
   loadIdentityThreads,
   loadThread,
   threadUrl,
@@ -31,3 +30,4 @@ export {
   type ThreadRequestOptions,
 } from './follow-up/thread.js';
 export { excerptOf } from './follow-up/record-follow-up.js';
+export { identityAuthorization } from './follow-up/identity-authorization.js';

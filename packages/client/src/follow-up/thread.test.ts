@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFollowUpKey } from './follow-up-key.js';
 import { forgetMyFeedback, readMyFeedback, rememberMyFeedback, unreadReplies, type MyFeedback } from './my-feedback.js';
-import { answerThread, checkThreads, identityAuthorization, loadThread, THREAD_CHECK_INTERVAL_MS, withdrawFeedback, type ThreadReply } from './thread.js';
+import { identityAuthorization } from './identity-authorization.js';
+import { answerThread, checkThreads, loadThread, THREAD_CHECK_INTERVAL_MS, withdrawFeedback, type ThreadReply } from './thread.js';
 
 // A real HTTP endpoint speaking the thread API for one feedback.
 const KEY = createFollowUpKey();

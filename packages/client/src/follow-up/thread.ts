@@ -1,7 +1,7 @@
 import { HttpError } from '../errors/http-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import type { HearkenError } from '../errors/hearken-error.js';
-import type { Rating, User } from '../schema/feedback.js';
+import type { Rating } from '../schema/feedback.js';
 import { readMyFeedback, updateMyFeedback, forgetMyFeedback, type MyFeedback, type ThreadStatus } from './my-feedback.js';
 
 /** One message in a thread: from the team, or from the person ("you"). Bodies are plain text. */
@@ -21,7 +21,7 @@ export interface Thread {
 
 /**
  * What reaches one thread: its endpoint and id, and either this browser's follow-up key or an
- * `Identity` authorization (a signed-in person's, on any device; see {@link identityAuthorization}).
+ * `Identity` authorization (a signed-in person's, on any device; see `identityAuthorization`).
  */
 export type ThreadAccess = Pick<MyFeedback, 'id' | 'endpoint'> & ({ key: string; authorization?: undefined } | { authorization: string; key?: undefined });
 
@@ -131,19 +131,6 @@ export async function checkThreads(options: ThreadRequestOptions & { now?: numbe
   const now = options.now ?? Date.now();
   const due = readMyFeedback(now).filter((e) => e.followUp && now - (e.checkedAt ?? 0) >= THREAD_CHECK_INTERVAL_MS);
   await Promise.all(due.map((entry) => loadThread(entry, { ...options, conditional: true, now })));
-}
-
-/**
- * The `Authorization` value that proves a signed-in person (intranets): `Identity` and the base64url
- * JSON of the user's signed fields with its `signature`, as the host page gave them to `identify()`.
- * `undefined` for a user without an `id` or a `signature`: nothing is asked for them.
- * @example identityAuthorization({ id: 'e-1042', name: 'Ada', signature: '9f…' }) // 'Identity eyJpZCI6…'
- */
-export function identityAuthorization(user: User | undefined): string | undefined {
-  if (!user?.id || !user.signature) return undefined;
-  const { id, name, email, department, signature } = user;
-  const bytes = new TextEncoder().encode(JSON.stringify({ id, name, email, department, signature }));
-  return `Identity ${btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
 }
 
 /**

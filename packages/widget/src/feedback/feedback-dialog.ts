@@ -1,4 +1,4 @@
-import { identityAuthorization, readMyFeedback, unreadReplies, type User } from '@hearken/client';
+import { readMyFeedback, unreadReplies, type User } from '@hearken/client';
 import { HearkenCloseEvent } from '../events/close-event.js';
 import { defineElements } from '../registration.js';
 import { messagesOf } from '../i18n/translations.js';
@@ -71,7 +71,7 @@ export function createFeedbackDialog(host: HTMLElement & { messages?: object; us
     title.textContent = showingMessages ? t.yourMessages : t.dialogTitle;
     close.setAttribute('aria-label', t.close);
     const unread = unreadReplies();
-    toggle.hidden = !showingMessages && !readMyFeedback().some((e) => e.followUp) && !identityAuthorization(host.user);
+    toggle.hidden = !showingMessages && !readMyFeedback().some((e) => e.followUp) && !(host.user?.id && host.user.signature);
     toggle.textContent = showingMessages ? t.backToForm : unread ? `${t.yourMessages} (${unread})` : t.yourMessages;
   };
 
