@@ -53,7 +53,7 @@ const browserPlugins = (module) => [
 
 /**
  * Writes browser/manifest.json: the file a page loads at start (the script tag itself, which paints
- * the launcher), the files it loads on intent to open the dialog (the rest), per language the one file
+ * the launcher), the file it adds at start where the browser holds follow-up keys, the files it loads on intent to open the dialog (the rest), per language the one file
  * it adds, and per view the files loaded only when the person opens that view (e.g. "Your messages").
  * The size script reads it.
  */
@@ -65,7 +65,8 @@ const manifest = () => ({
     const views = Object.fromEntries(chunks.filter((c) => c.isDynamicEntry && !/^language-/.test(c.name)).map((c) => [c.name, [c.fileName]]));
     const later = [...Object.values(languages), ...Object.values(views)].flat();
     const rest = chunks.map((c) => c.fileName).filter((f) => !later.includes(f));
-    this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify({ start: ['hearken.js'], rest, languages, views }, null, 2) });
+    // `replies`: what the launcher adds at start where the browser holds follow-up keys (built on its own).
+    this.emitFile({ type: 'asset', fileName: 'manifest.json', source: JSON.stringify({ start: ['hearken.js'], replies: ['hearken-replies.js'], rest, languages, views }, null, 2) });
   },
 });
 
@@ -95,9 +96,18 @@ for (const dir of ['browser', 'size-report']) rmSync(`packages/widget/dist/${dir
 const browserBuilds = [
   {
     input: 'packages/widget/src/script-tag/loader.ts',
-    external: (id) => /feedback-dialog(\.js)?$/.test(id),
+    external: (id) => /(feedback-dialog|launcher-replies)(\.js)?$/.test(id),
     output: { file: 'packages/widget/dist/browser/hearken.js', format: 'iife', sourcemap: true },
     plugins: [...browserPlugins(false), moduleBreakdown()],
+    onwarn,
+  },
+  {
+    // Loaded at start only where the browser holds follow-up keys: the badge and the reply check, on
+    // their own (a few duplicated client modules cost less than loading the widget to check a thread).
+    input: { 'hearken-replies': 'packages/widget/src/feedback/launcher-replies.ts' },
+    preserveEntrySignatures: 'strict',
+    output: { dir: 'packages/widget/dist/browser', format: 'es', sourcemap: true, entryFileNames: '[name].js' },
+    plugins: [...browserPlugins(true), moduleBreakdown()],
     onwarn,
   },
   {

@@ -61,7 +61,7 @@ export async function splitBundle(code) {
 const manifest = JSON.parse(await readFile(`${browserDir}/manifest.json`, 'utf8'));
 const views = manifest.views ?? {};
 const files = Object.fromEntries(
-  await Promise.all([...manifest.start, ...manifest.rest, ...Object.values(manifest.languages).flat(), ...Object.values(views).flat()].map(async (f) => [f, measure(await readFile(`${browserDir}/${f}`))])),
+  await Promise.all([...manifest.start, ...manifest.replies, ...manifest.rest, ...Object.values(manifest.languages).flat(), ...Object.values(views).flat()].map(async (f) => [f, measure(await readFile(`${browserDir}/${f}`))])),
 );
 // A page loads one language: count the larger, so a total holds for every page.
 const [language, languageFiles] = Object.entries(manifest.languages).sort(([, a], [, b]) => sum(b.map((f) => files[f])).gzip - sum(a.map((f) => files[f])).gzip)[0];
@@ -69,13 +69,14 @@ const of = (names) => sum(names.map((f) => files[f]));
 
 const lazy = await splitBundle(`import '@hearken/widget/define-lazy';`);
 const toOpen = [...manifest.start, ...manifest.rest, ...languageFiles];
-const everything = [...toOpen, ...Object.values(views).flat()];
+const everything = [...toOpen, ...manifest.replies, ...Object.values(views).flat()];
 // Budgets: what the build reaches today (a regression fails); targets: the issue's goals, printed beside.
 const rows = [
-  { name: `script tag, at start: ${manifest.start.join(' + ')}`, ...of(manifest.start), budget: 4069, target: 3 * KB },
-  { name: `script tag, to open the dialog (with ${language})`, ...of(toOpen), budget: 30266, target: 16 * KB },
+  { name: `script tag, at start: ${manifest.start.join(' + ')}`, ...of(manifest.start), budget: 3855, target: 3 * KB },
+  { name: `  + where the browser holds follow-up keys: ${manifest.replies.join(' + ')}`, ...of(manifest.replies) },
+  { name: `script tag, to open the dialog (with ${language})`, ...of(toOpen), budget: 29552, target: 16 * KB },
   ...Object.entries(views).map(([view, names]) => ({ name: `  + the "${view}" view, when opened: ${names.join(' + ')}`, ...of(names) })),
-  { name: `script tag, everything (with ${language})`, ...of(everything), budget: 32107, target: 21 * KB },
+  { name: `script tag, everything (with ${language})`, ...of(everything), budget: 34073, target: 21 * KB },
   { name: '@hearken/client: createClient + schema', ...measure(await rollupBundle(`import { createClient, FeedbackSchema } from '@hearken/client'; console.log(createClient, FeedbackSchema);`)), budget: 11482, target: 9 * KB },
   { name: '@hearken/client/schema: parseFeedback (servers)', ...measure(await rollupBundle(`import { parseFeedback } from '@hearken/client/schema'; console.log(parseFeedback);`)) },
   { name: '@hearken/widget/define (npm, eager, one bundle)', ...measure(await rollupBundle(`import '@hearken/widget/define';`)) },

@@ -14,4 +14,20 @@ export { hasPendingFeedback } from './outbox/pending-marker.js';
 export { createFollowUpKey } from './follow-up/follow-up-key.js';
 export { hasFollowUps, unreadCount } from './follow-up/unread-marker.js';
 export { forgetMyFeedback, readMyFeedback, rememberMyFeedback, unreadReplies, updateMyFeedback, MY_FEEDBACK_KEPT_MS, type MyFeedback, type ThreadStatus } from './follow-up/my-feedback.js';
-export { answerThread, checkThreads, loadThread, threadUrl, withdrawFeedback, THREAD_CHECK_INTERVAL_MS, type Thread, type ThreadReply, type ThreadResult, type ThreadRequestOptions } from './follow-up/thread.js';
+export {
+  answerThread,
+  checkThreads,
+  loadIdentityThreads,
+  loadThread,
+  threadUrl,
+  withdrawFeedback,
+  THREAD_CHECK_INTERVAL_MS,
+  type IdentityThread,
+  type Thread,
+  type ThreadAccess,
+  type ThreadReply,
+  type ThreadResult,
+  type ThreadRequestOptions,
+} from './follow-up/thread.js';
+export { excerptOf } from './follow-up/record-follow-up.js';
+export { identityAuthorization } from './follow-up/identity-authorization.js';

@@ -4,4 +4,3 @@ import './define.js';
 
 export { createFeedbackDialog } from './feedback/feedback-dialog.js';
 export { sharedClientFor } from './sending/shared-client.js';
-export { checkThreads } from '@hearken/client';

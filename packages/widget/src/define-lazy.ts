@@ -13,7 +13,6 @@ const loadRest = () => (rest ??= import('./define-lazy-rest.js'));
 
 HearkenFeedback.loadForm = loadRest;
 HearkenFeedback.loadDialog = loadRest;
-HearkenFeedback.checkReplies = (credentials) => loadRest().then((rest) => rest.checkThreads({ credentials: (credentials || undefined) as 'include' | undefined }));
 defineElements({ feedback: HearkenFeedback });
 
 function loadIfNeeded(): void {

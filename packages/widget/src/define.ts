@@ -1,6 +1,5 @@
 // `import '@hearken/widget/define'` registers <hearken-feedback>, <hearken-form> and <hearken-rating>
 // with both built-in languages, each only once per page, whoever else defines them.
-import { checkThreads } from '@hearken/client';
 import { HearkenFeedback } from './feedback/feedback.js';
 import { HearkenForm } from './form/form.js';
 import './i18n/builtin-languages.js';
@@ -11,5 +10,4 @@ import { defineElements } from './registration.js';
 // entries and the events module the GlobalEventHandlersEventMap entries.
 export type * from './index.js';
 
-HearkenFeedback.checkReplies ??= (credentials) => checkThreads({ credentials: (credentials || undefined) as 'include' | undefined });
 defineElements({ feedback: HearkenFeedback, form: HearkenForm, rating: HearkenRating });

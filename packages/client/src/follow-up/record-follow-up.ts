@@ -3,7 +3,7 @@ import type { Feedback } from '../schema/feedback.js';
 import { rememberMyFeedback, updateMyFeedback } from './my-feedback.js';
 
 /** The first words of a feedback, to recognise it in the person's list. */
-const excerptOf = (feedback: Feedback) =>
+export const excerptOf = (feedback: Pick<Feedback, 'message' | 'rating'>) =>
   feedback.message ? (feedback.message.length > 80 ? `${feedback.message.slice(0, 79)}…` : feedback.message) : `${feedback.rating?.scale} ${feedback.rating?.value}`;
 
 /** Adds a feedback that carries a follow-up key to the browser's "my feedback" list, before it is sent. */

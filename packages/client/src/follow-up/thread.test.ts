@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFollowUpKey } from './follow-up-key.js';
 import { forgetMyFeedback, readMyFeedback, rememberMyFeedback, unreadReplies, type MyFeedback } from './my-feedback.js';
+import { identityAuthorization } from './identity-authorization.js';
 import { answerThread, checkThreads, loadThread, THREAD_CHECK_INTERVAL_MS, withdrawFeedback, type ThreadReply } from './thread.js';
 
 // A real HTTP endpoint speaking the thread API for one feedback.
@@ -112,5 +113,17 @@ describe('threads', () => {
     rememberMyFeedback(entry({ id: 'old', createdAt: new Date(Date.now() - 91 * 24 * 3_600_000).toISOString() }));
     rememberMyFeedback(entry());
     expect(readMyFeedback().map((e) => e.id)).toEqual(['f1']);
+  });
+});
+
+describe('identity authorization', () => {
+  it('carries a signed user’s fields and signature as base64url JSON (UTF-8), and is nothing for an unsigned user', () => {
+    const value = identityAuthorization({ id: 'e-1', name: 'Jürgen', department: 'IT', signature: 'ab12' });
+    expect(value).toMatch(/^Identity [A-Za-z0-9_-]+$/);
+    const json = new TextDecoder().decode(Buffer.from(value!.slice('Identity '.length), 'base64url'));
+    expect(JSON.parse(json)).toEqual({ id: 'e-1', name: 'Jürgen', department: 'IT', signature: 'ab12' });
+    expect(identityAuthorization({ id: 'e-1', name: 'Jürgen' })).toBeUndefined();
+    expect(identityAuthorization({ name: 'Jürgen', signature: 'ab12' })).toBeUndefined();
+    expect(identityAuthorization(undefined)).toBeUndefined();
   });
 });

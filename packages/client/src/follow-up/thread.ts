@@ -1,6 +1,7 @@
 import { HttpError } from '../errors/http-error.js';
 import { NetworkError } from '../errors/network-error.js';
 import type { HearkenError } from '../errors/hearken-error.js';
+import type { Rating } from '../schema/feedback.js';
 import { readMyFeedback, updateMyFeedback, forgetMyFeedback, type MyFeedback, type ThreadStatus } from './my-feedback.js';
 
 /** One message in a thread: from the team, or from the person ("you"). Bodies are plain text. */
@@ -16,6 +17,19 @@ export interface Thread {
   id: string;
   status: ThreadStatus;
   replies: ThreadReply[];
+}
+
+/**
+ * What reaches one thread: its endpoint and id, and either this browser's follow-up key or an
+ * `Identity` authorization (a signed-in person's, on any device; see `identityAuthorization`).
+ */
+export type ThreadAccess = Pick<MyFeedback, 'id' | 'endpoint'> & ({ key: string; authorization?: undefined } | { authorization: string; key?: undefined });
+
+/** `GET {endpoint}/threads` (by identity): one of the signed-in person's threads, with what they wrote. */
+export interface IdentityThread extends Thread {
+  createdAt: string;
+  message?: string;
+  rating?: Rating;
 }
 
 /** What a thread request came to: the thread, `gone` (the endpoint does not know this id and key: 404), or an error. */
@@ -34,12 +48,12 @@ export const THREAD_CHECK_INTERVAL_MS = 10 * 60_000;
 export const threadUrl = (entry: Pick<MyFeedback, 'endpoint' | 'id'>) => `${entry.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(entry.id)}/thread`;
 const feedbackUrl = (entry: Pick<MyFeedback, 'endpoint' | 'id'>) => `${entry.endpoint.replace(/\/+$/, '')}/${encodeURIComponent(entry.id)}`;
 
-async function call(entry: MyFeedback, url: string, init: RequestInit, options: ThreadRequestOptions): Promise<Response | HearkenError> {
+async function call(entry: Pick<ThreadAccess, 'key' | 'authorization'>, url: string, init: RequestInit, options: ThreadRequestOptions): Promise<Response | HearkenError> {
   try {
     return await (options.fetch ?? fetch)(url, {
       ...init,
       credentials: options.credentials ?? 'same-origin',
-      headers: { authorization: `Bearer ${entry.key}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string>) },
+      headers: { authorization: entry.authorization ?? `Bearer ${entry.key}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string>) },
     });
   } catch (cause) {
     return new NetworkError(cause);
@@ -61,7 +75,7 @@ const teamReplies = (thread: Thread) => thread.replies.filter((r) => r.author ==
  * (withdrawn, deleted, or never kept).
  */
 export async function loadThread(
-  entry: MyFeedback,
+  entry: ThreadAccess & Pick<Partial<MyFeedback>, 'etag'>,
   options: ThreadRequestOptions & { markSeen?: boolean; conditional?: boolean; now?: number } = {},
 ): Promise<ThreadResult | { ok: true; unchanged: true }> {
   const now = options.now ?? Date.now();
@@ -90,7 +104,7 @@ export async function loadThread(
 }
 
 /** The person answers the team: `POST {endpoint}/{id}/thread` with `{ message }`. */
-export async function answerThread(entry: MyFeedback, message: string, options: ThreadRequestOptions = {}): Promise<{ ok: true } | { ok: false; error: HearkenError }> {
+export async function answerThread(entry: ThreadAccess, message: string, options: ThreadRequestOptions = {}): Promise<{ ok: true } | { ok: false; error: HearkenError }> {
   const response = await call(entry, threadUrl(entry), { method: 'POST', body: JSON.stringify({ message }) }, options);
   if (response instanceof Response && response.ok) return { ok: true };
   const result = await failure(response);
@@ -117,4 +131,19 @@ export async function checkThreads(options: ThreadRequestOptions & { now?: numbe
   const now = options.now ?? Date.now();
   const due = readMyFeedback(now).filter((e) => e.followUp && now - (e.checkedAt ?? 0) >= THREAD_CHECK_INTERVAL_MS);
   await Promise.all(due.map((entry) => loadThread(entry, { ...options, conditional: true, now })));
+}
+
+/**
+ * A signed-in person's threads on `endpoint`, newest first, on any device: `GET {endpoint}/threads`
+ * with their {@link identityAuthorization}. The endpoint lists only feedback it stored as sent by
+ * that verified user; notes never come.
+ */
+export async function loadIdentityThreads(
+  endpoint: string,
+  authorization: string,
+  options: ThreadRequestOptions = {},
+): Promise<{ ok: true; threads: IdentityThread[] } | { ok: false; error: HearkenError }> {
+  const response = await call({ authorization }, `${endpoint.replace(/\/+$/, '')}/threads`, { method: 'GET' }, options);
+  if (response instanceof Response && response.ok) return { ok: true, threads: ((await response.json()) as { threads: IdentityThread[] }).threads };
+  return { ok: false, error: ((await failure(response)) as { error: HearkenError }).error };
 }

@@ -5,6 +5,7 @@ import { createCorsPolicy, preflight } from '../intake/cors.js';
 import type { RateLimiter } from '../intake/rate-limit.js';
 import { readJson } from '../intake/read-body.js';
 import { followUpKeyMatches } from './follow-up-key.js';
+import { checkIdentity } from './identity-authorization.js';
 import { readReplyText } from './reply-text.js';
 
 /** Options of the thread routes: those of the intake they share. */
@@ -12,6 +13,8 @@ export interface ThreadOptions {
   storage: FeedbackStorage;
   allowOrigins?: readonly string[];
   maxBodyBytes?: number;
+  /** The identity secret (see `signIdentity`): with it, a verified person reaches their threads by identity. */
+  identitySecret?: string;
 }
 
 /** `GET /feedback/{id}/thread`: what the person who wrote may see. */
@@ -21,6 +24,13 @@ export interface ThreadView {
   status: 'new' | 'in-progress' | 'resolved';
   /** Team replies and the person's own answers, oldest first; never the team's notes. */
   replies: { id: string; author: 'team' | 'you'; body: string; createdAt: string }[];
+}
+
+/** `GET /feedback/threads` (by identity): each of the person's threads, with what they wrote. */
+export interface IdentityThreadView extends ThreadView {
+  createdAt: string;
+  message?: string;
+  rating?: { scale: string; value: number };
 }
 
 /** The person's view of a stored feedback. */
@@ -60,6 +70,22 @@ export function createThreadRoutes(options: ThreadOptions, limiter: RateLimiter)
   const cors = createCorsPolicy(options.allowOrigins ?? [], 'Retry-After, ETag');
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
 
+  /** `GET /feedback/threads` with an `Identity` authorization: the signed-in person's threads, newest first. */
+  async function listByIdentity(request: Request, headers: Record<string, string>): Promise<Response> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return json({ error: 'method_not_allowed' }, 405, { ...headers, allow: 'GET, OPTIONS' });
+    const identity = (await checkIdentity(request, options.identitySecret, headers, true))!;
+    if ('response' in identity) return identity.response;
+    const threads = (await storage.listVerifiedByUser(identity.userId)).map(
+      (record): IdentityThreadView => ({
+        ...threadView(record),
+        createdAt: record.feedback.createdAt,
+        ...(record.feedback.message !== undefined ? { message: record.feedback.message } : {}),
+        ...(record.feedback.rating ? { rating: record.feedback.rating } : {}),
+      }),
+    );
+    return json({ threads }, 200, { ...headers, 'cache-control': 'private, no-store' });
+  }
+
   async function answer(request: Request, id: string, thread: boolean, clientAddress: string | undefined, headers: Record<string, string>): Promise<Response> {
     const method = request.method;
     const allowed = thread ? ['GET', 'HEAD', 'POST'] : ['DELETE'];
@@ -69,10 +95,16 @@ export function createThreadRoutes(options: ThreadOptions, limiter: RateLimiter)
       const wait = limiter.take(clientAddress ?? 'unknown');
       if (wait) return json({ error: 'rate_limited', retryAfter: wait }, 429, { ...headers, 'retry-after': String(wait) });
     }
-    const key = bearer(request);
-    const record = key === undefined ? undefined : await storage.get(id);
-    // The same answer, after the same work, for an unknown id, a feedback without a key and a wrong key.
-    if (key === undefined || !(await followUpKeyMatches(key, record?.followUpKeyHash)) || !record) {
+    // A signed-in person may read and answer their own verified feedback by identity; withdrawing takes the key.
+    const identity = thread ? await checkIdentity(request, options.identitySecret, headers) : undefined;
+    if (identity && 'response' in identity) return identity.response;
+    const key = identity ? undefined : bearer(request);
+    const record = key === undefined && !identity ? undefined : await storage.get(id);
+    const permitted = identity
+      ? record?.identity === 'verified' && !record.spam && record.feedback.user?.id === identity.userId
+      : key !== undefined && (await followUpKeyMatches(key, record?.followUpKeyHash));
+    // The same answer, after the same work, for an unknown id, a feedback without a key, a wrong key and another person's feedback.
+    if (!permitted || !record) {
       return json({ error: 'not_found' }, 404, { ...headers, 'www-authenticate': 'Bearer realm="hearken-thread"' });
     }
     if (method === 'DELETE') {
@@ -100,14 +132,16 @@ export function createThreadRoutes(options: ThreadOptions, limiter: RateLimiter)
   }
 
   return async function threadRoutes(request, url, clientAddress) {
-    const path = matchThreadPath(url.pathname);
-    if (!path) return json({ error: 'not_found' }, 404);
+    const byIdentity = url.pathname === '/feedback/threads';
+    const path = byIdentity ? undefined : matchThreadPath(url.pathname);
+    if (!byIdentity && !path) return json({ error: 'not_found' }, 404);
     const origin = request.headers.get('origin');
     const corsHeaders = cors.headers(origin, url.origin);
-    if (request.method === 'OPTIONS') return preflight(request, corsHeaders, path.thread ? 'GET, POST, OPTIONS' : 'DELETE, OPTIONS');
+    if (request.method === 'OPTIONS') return preflight(request, corsHeaders, byIdentity ? 'GET, OPTIONS' : path!.thread ? 'GET, POST, OPTIONS' : 'DELETE, OPTIONS');
     if (origin && origin !== url.origin && !corsHeaders['access-control-allow-origin']) return json({ error: 'origin_not_allowed' }, 403, corsHeaders);
     try {
-      return await answer(request, path.id, path.thread, clientAddress, corsHeaders);
+      if (byIdentity) return await listByIdentity(request, corsHeaders);
+      return await answer(request, path!.id, path!.thread, clientAddress, corsHeaders);
     } catch (error) {
       return unavailable(error, corsHeaders);
     }

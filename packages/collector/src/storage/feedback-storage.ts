@@ -77,6 +77,9 @@ export interface StoredFeedback {
   personalErasedAt?: string;
 }
 
+/** How many of a person's verified threads `listVerifiedByUser` returns at most. */
+export const VERIFIED_THREADS_LIMIT = 200;
+
 /** Filters of the inbox; every one optional. Dates are ISO 8601 days or times, compared with `createdAt`. */
 export interface InboxFilter {
   audience?: Audience;
@@ -151,6 +154,12 @@ export interface FeedbackStorage {
   list(filter?: InboxFilter): Promise<StoredFeedback[]>;
   /** One feedback (spam too) with its replies and history, or `undefined`. */
   get(id: string): Promise<StoredFeedback | undefined>;
+  /**
+   * The feedback a signed-in person sent under a verified identity (`identity: 'verified'`) with
+   * `user.id` equal to `userId`, not spam, newest first, at most {@link VERIFIED_THREADS_LIMIT}, with
+   * replies and history: that person's threads on any device.
+   */
+  listVerifiedByUser(userId: string): Promise<StoredFeedback[]>;
   /** Sets the status and records the change (`by`: who); `false` when there is no such id. */
   setStatus(id: string, status: FeedbackStatus, by?: string): Promise<boolean>;
   /**

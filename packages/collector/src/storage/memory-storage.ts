@@ -1,5 +1,5 @@
 import { removedIdHash } from './removed-id.js';
-import type { AuditEntry, FeedbackStorage, InboxFilter, NewOutgoingMessage, OutgoingMessage, Reply, StatusChange, StoredFeedback } from './feedback-storage.js';
+import { VERIFIED_THREADS_LIMIT, type AuditEntry, type FeedbackStorage, type InboxFilter, type NewOutgoingMessage, type OutgoingMessage, type Reply, type StatusChange, type StoredFeedback } from './feedback-storage.js';
 
 /** Matches a record against an inbox filter; shared by every storage that filters in JavaScript. */
 export function matchesFilter({ feedback, status, spam }: StoredFeedback, filter: InboxFilter): boolean {
@@ -60,6 +60,12 @@ export function createMemoryStorage(): FeedbackStorage {
         .filter((record) => matchesFilter(record, filter))
         .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || order.get(b.feedback.id)! - order.get(a.feedback.id)!)
         .slice(0, filter.limit ?? 500)
+        .map(copy),
+    listVerifiedByUser: async (userId) =>
+      [...records.values()]
+        .filter((record) => record.identity === 'verified' && !record.spam && record.feedback.user?.id === userId)
+        .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt) || order.get(b.feedback.id)! - order.get(a.feedback.id)!)
+        .slice(0, VERIFIED_THREADS_LIMIT)
         .map(copy),
     get: async (id) => {
       const record = records.get(id);

@@ -4,7 +4,7 @@ import { removedIdHash } from './removed-id.js';
 import type { Feedback } from '@hearken/client/schema';
 import { describeDatabaseUrl } from './database-url.js';
 import { withoutNulls } from './without-nulls.js';
-import type { AuditEntry, DeliveryProblem, FeedbackStatus, FeedbackStorage, InboxFilter, OutgoingMessage, Reply, StatusChange, StoredFeedback } from './feedback-storage.js';
+import { VERIFIED_THREADS_LIMIT, type AuditEntry, type DeliveryProblem, type FeedbackStatus, type FeedbackStorage, type InboxFilter, type OutgoingMessage, type Reply, type StatusChange, type StoredFeedback } from './feedback-storage.js';
 
 /** Schema changes, applied in order; the table `hearken_schema` records how many ran. Append, never edit. */
 const MIGRATIONS = [
@@ -255,6 +255,15 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
                    ORDER BY received_at DESC, seq DESC LIMIT ${param(filter.limit ?? 500)}`;
       return toRecords((await pool.query<Row>(sql, params)).rows);
     },
+    listVerifiedByUser: async (userId) =>
+      toRecords(
+        (
+          await pool.query<Row>(
+            `SELECT ${COLUMNS} FROM feedback WHERE identity = 'verified' AND NOT spam AND body->'user'->>'id' = $1 ORDER BY received_at DESC, seq DESC LIMIT $2`,
+            [userId, VERIFIED_THREADS_LIMIT],
+          )
+        ).rows,
+      ),
     get: async (id) => (await toRecords((await pool.query<Row>(`SELECT ${COLUMNS} FROM feedback WHERE id = $1`, [id])).rows))[0],
     setStatus: async (id, status, by = 'team') =>
       (

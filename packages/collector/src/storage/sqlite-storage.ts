@@ -5,7 +5,7 @@ import type { Feedback } from '@hearken/client/schema';
 import { byFeedback } from './by-feedback.js';
 import { removedIdHash } from './removed-id.js';
 import { withoutNulls } from './without-nulls.js';
-import type { AuditEntry, DeliveryProblem, FeedbackStatus, FeedbackStorage, InboxFilter, NewOutgoingMessage, OutgoingMessage, Reply, StatusChange, StoredFeedback } from './feedback-storage.js';
+import { VERIFIED_THREADS_LIMIT, type AuditEntry, type DeliveryProblem, type FeedbackStatus, type FeedbackStorage, type InboxFilter, type NewOutgoingMessage, type OutgoingMessage, type Reply, type StatusChange, type StoredFeedback } from './feedback-storage.js';
 
 /** Schema changes, applied in order; `PRAGMA user_version` records how many ran. Append, never edit. */
 const MIGRATIONS = [
@@ -236,6 +236,12 @@ export function createSqliteStorage(path: string): FeedbackStorage {
       const sql = `SELECT ${COLUMNS} FROM feedback ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY received_at DESC, rowid DESC LIMIT @limit`;
       return toRecords(db.prepare(sql).all(params) as Row[]);
     },
+    listVerifiedByUser: async (userId) =>
+      toRecords(
+        db
+          .prepare(`SELECT ${COLUMNS} FROM feedback WHERE identity = 'verified' AND spam = 0 AND json_extract(body, '$.user.id') = ? ORDER BY received_at DESC, rowid DESC LIMIT ?`)
+          .all(userId, VERIFIED_THREADS_LIMIT) as Row[],
+      ),
     get: async (id) => {
       const found = getOne.get(id) as Row | undefined;
       return found && toRecords([found])[0];

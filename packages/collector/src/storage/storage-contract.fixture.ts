@@ -269,6 +269,30 @@ export function describeStorageContract(name: string, open: () => Promise<StoreU
       expect(await other.audit({ limit: 1 })).toHaveLength(1);
     });
 
+    it('lists the threads of one verified person, by user id: not unverified, not spam, not another person’s, not removed', async () => {
+      const { storage, openAgain } = await fresh();
+      const ada = { id: 'u-ada', name: 'Ada', department: 'IT' };
+      const older = storedFeedback({ user: ada, audience: 'internal' }, { identity: 'verified' });
+      const newer = storedFeedback({ user: ada, audience: 'internal' }, { identity: 'verified' });
+      const unverified = storedFeedback({ user: ada }, { identity: 'unverified' });
+      const spam = storedFeedback({ user: ada }, { identity: 'verified', spam: true });
+      const other = storedFeedback({ user: { id: 'u-bob' } }, { identity: 'verified' });
+      const removed = storedFeedback({ user: ada }, { identity: 'verified' });
+      const anonymous = storedFeedback({ anonymous: true });
+      for (const record of [older, newer, unverified, spam, other, removed, anonymous]) await storage.insert(record);
+      await storage.remove(removed.feedback.id);
+      const note = reply({ internal: true });
+      await storage.addReply(older.feedback.id, reply({ body: 'On its way' }));
+      await storage.addReply(older.feedback.id, note);
+      const threads = await (await openAgain()).listVerifiedByUser('u-ada');
+      expect(threads.map((t) => t.feedback.id)).toEqual([newer.feedback.id, older.feedback.id]);
+      expect(threads[1]!.replies!.map((r) => [r.body, r.internal])).toEqual([['On its way', false], [note.body, true]]);
+      expect(threads[1]!.identity).toBe('verified');
+      expect(await storage.listVerifiedByUser('u-nobody')).toEqual([]);
+      // A user id is matched whole, never as a pattern.
+      expect(await storage.listVerifiedByUser('u-%')).toEqual([]);
+    });
+
     it('answers a health check', async () => {
       const { storage } = await fresh();
       await expect(storage.ping()).resolves.toBeUndefined();

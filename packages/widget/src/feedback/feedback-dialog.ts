@@ -1,4 +1,4 @@
-import { readMyFeedback, unreadReplies } from '@hearken/client';
+import { readMyFeedback, unreadReplies, type User } from '@hearken/client';
 import { HearkenCloseEvent } from '../events/close-event.js';
 import { defineElements } from '../registration.js';
 import { messagesOf } from '../i18n/translations.js';
@@ -18,20 +18,20 @@ export interface FeedbackDialog {
 }
 
 /** Attributes the "Your messages" view takes from the launcher. */
-const MESSAGES_ATTRIBUTES = ['locale', 'theme', 'credentials'];
+const MESSAGES_ATTRIBUTES = ['endpoint', 'locale', 'theme', 'credentials'];
 
 /**
  * Builds the launcher's modal dialog in its shadow root, after the launcher itself (loaded on first
  * intent, so a page that nobody gives feedback on never pays for it). It follows the WAI-ARIA modal
  * dialog pattern: native `showModal()`, Esc closes, Tab and Shift+Tab wrap, focus returns to the launcher.
  */
-export function createFeedbackDialog(host: HTMLElement & { messages?: object }, root: ShadowRoot, launcher: HTMLButtonElement): FeedbackDialog {
+export function createFeedbackDialog(host: HTMLElement & { messages?: object; user?: User }, root: ShadowRoot, launcher: HTMLButtonElement): FeedbackDialog {
   adoptStyles(root, dialogStyles);
 
   const dialog = document.createElement('dialog');
   const title = Object.assign(document.createElement('h2'), { id: 'title' });
   const close = Object.assign(document.createElement('button'), { className: 'close', type: 'button', textContent: '×' });
-  // Shown only when this browser sent feedback to an endpoint that keeps threads.
+  // Shown only when this browser sent feedback to an endpoint that keeps threads, or the page signed its user in.
   const toggle = Object.assign(document.createElement('button'), { className: 'messages-toggle', type: 'button' });
   const header = document.createElement('header');
   const body = Object.assign(document.createElement('div'), { className: 'body' });
@@ -71,7 +71,7 @@ export function createFeedbackDialog(host: HTMLElement & { messages?: object }, 
     title.textContent = showingMessages ? t.yourMessages : t.dialogTitle;
     close.setAttribute('aria-label', t.close);
     const unread = unreadReplies();
-    toggle.hidden = !showingMessages && !readMyFeedback().some((e) => e.followUp);
+    toggle.hidden = !showingMessages && !readMyFeedback().some((e) => e.followUp) && !(host.user?.id && host.user.signature);
     toggle.textContent = showingMessages ? t.backToForm : unread ? `${t.yourMessages} (${unread})` : t.yourMessages;
   };
 
@@ -87,9 +87,11 @@ export function createFeedbackDialog(host: HTMLElement & { messages?: object }, 
       }
       if (!view.hasAttribute('theme')) view.setAttribute('theme', 'light');
       view.messages = host.messages;
+      view.user = host.user;
       threads.append(view);
       view.addEventListener('hearken-replies-seen', localize);
     } else if (show) {
+      (threads.firstElementChild as HTMLElementTagNameMap['hearken-messages']).user = host.user;
       await (threads.firstElementChild as HTMLElementTagNameMap['hearken-messages']).reload();
     }
     body.hidden = show;

@@ -220,3 +220,47 @@ describe('<hearken-feedback> properties', () => {
     el.remove();
   });
 });
+
+describe('<hearken-feedback> unread replies', () => {
+  const Launcher = customElements.get('hearken-feedback') as unknown as { loadReplies: () => Promise<unknown> };
+  const load = Launcher.loadReplies;
+  let loads = 0;
+  beforeEach(() => {
+    localStorage.clear();
+    loads = 0;
+    Launcher.loadReplies = () => (loads++, load());
+  });
+  afterEach(() => {
+    Launcher.loadReplies = load;
+    document.querySelectorAll('hearken-feedback').forEach((e) => e.remove());
+    localStorage.clear();
+  });
+
+  it('loads nothing for replies where this browser holds no follow-up keys', async () => {
+    const el = await mount<HearkenFeedback>('<hearken-feedback endpoint="/x"></hearken-feedback>');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(loads).to.equal(0);
+    expect(launcher(el).hasAttribute('aria-label')).to.equal(false);
+    expect($(el, '.badge')).to.equal(null);
+  });
+
+  it('shows the count of unread team replies as a badge and in its name, in English and German, until they are seen', async () => {
+    // A key whose endpoint never said it keeps threads: nothing is fetched, the stored count is shown.
+    localStorage.setItem('hearken:my-feedback', JSON.stringify([{ id: 'f1', key: 'k', endpoint: '/x', createdAt: new Date().toISOString(), excerpt: 'x', teamReplies: 1, seenReplies: 0 }]));
+    localStorage.setItem('hearken:unread', '1');
+    const en = await mount<HearkenFeedback>('<hearken-feedback endpoint="/x"></hearken-feedback>');
+    const de = await mount<HearkenFeedback>('<hearken-feedback endpoint="/x" locale="de"></hearken-feedback>');
+    await waitFor(() => launcher(en).getAttribute('aria-label') === 'Feedback, 1 new reply');
+    await waitFor(() => launcher(de).getAttribute('aria-label') === 'Feedback, 1 neue Antwort');
+    expect($(en, '.badge').textContent).to.equal('1');
+    expect($<HTMLElement>(en, '.badge').hidden).to.equal(false);
+    expect(loads).to.equal(2);
+    localStorage.setItem('hearken:unread', '2');
+    de.setAttribute('locale', 'en');
+    expect(launcher(de).getAttribute('aria-label')).to.equal('Feedback, 2 new replies');
+    localStorage.removeItem('hearken:unread');
+    en.dispatchEvent(new Event('hearken-replies-seen'));
+    expect(launcher(en).hasAttribute('aria-label')).to.equal(false);
+    expect($<HTMLElement>(en, '.badge').hidden).to.equal(true);
+  });
+});

@@ -1,15 +1,16 @@
 import type { Audience, HearkenClient, RatingScale, User } from '@hearken/client';
 import type { LauncherPosition, Theme } from '../base/attributes.js';
 import { HearkenOpenEvent } from '../events/open-event.js';
-import { hasFollowUps, unreadCount } from '@hearken/client/follow-up';
+import { hasFollowUps } from '@hearken/client/follow-up';
 import { SHARED_ATTRIBUTES } from '../base/attributes.js';
 import { HTMLElementOrStub } from '../base/html-element.js';
 import { launcherMessages } from '../i18n/launcher-messages.js';
 import { resolveLocale } from '../i18n/locale.js';
-import { format, type LauncherMessages, type Messages } from '../i18n/messages.js';
+import type { LauncherMessages, Messages } from '../i18n/messages.js';
 import { languageOf, lookup } from '../i18n/translations.js';
 import { adoptStyles } from '../styles/adopt-styles.js';
 import type { FeedbackDialog } from './feedback-dialog.js';
+import type { PaintReplies } from './launcher-replies.js';
 import { feedbackStyles } from './feedback.styles.js';
 
 /** Attributes the launcher passes on to the form inside its dialog. */
@@ -89,10 +90,11 @@ export class HearkenFeedback extends HTMLElementOrStub {
   static loadDialog = () => import('./feedback-dialog.js');
 
   /**
-   * Checks this browser's threads for team replies (each at most once per 10 minutes). Each entry
-   * sets it; the launcher calls it in idle time, and only when this browser holds follow-up keys.
+   * Loads the unread-replies badge and the background check of this browser's threads (each at most
+   * once per 10 minutes). The launcher calls it only when this browser holds follow-up keys; the
+   * script-tag loader points it at the file beside it.
    */
-  static checkReplies?: (credentials: string | null) => Promise<unknown>;
+  static loadReplies = () => import('./launcher-replies.js');
 
   /** URL the feedback is POSTed to (required to send). */
   declare endpoint: string | null;
@@ -136,11 +138,11 @@ export class HearkenFeedback extends HTMLElementOrStub {
   readonly #root = this.attachShadow({ mode: 'open' });
   readonly #launcher = el('button', { className: 'launcher', type: 'button' });
   readonly #label = el('span', { className: 'label' });
-  readonly #badge = el('span', { className: 'badge', hidden: true });
   readonly #minimize = el('button', { className: 'minimize', type: 'button', textContent: '×' });
   #dialog?: FeedbackDialog;
   #form?: FormElement;
   #user?: User;
+  #paintReplies?: PaintReplies;
 
   constructor() {
     super();
@@ -148,10 +150,7 @@ export class HearkenFeedback extends HTMLElementOrStub {
     this.#launcher.setAttribute('part', 'launcher');
     this.#launcher.setAttribute('aria-haspopup', 'dialog');
     // The icon is drawn in CSS: an inline SVG would cost the page ≈ 30 KB of heap for its DOM interfaces.
-    this.#launcher.append(el('span', { className: 'icon' }), this.#label, this.#badge);
-    this.#badge.setAttribute('aria-hidden', 'true');
-    // "Your messages" says when the person has read the replies.
-    this.addEventListener('hearken-replies-seen', () => this.#localize());
+    this.#launcher.append(el('span', { className: 'icon' }), this.#label);
     this.#minimize.setAttribute('part', 'minimize');
     this.#root.append(this.#launcher, this.#minimize);
 
@@ -172,11 +171,11 @@ export class HearkenFeedback extends HTMLElementOrStub {
       if (sessionStorage.getItem(MINIMIZED_KEY)) this.toggleAttribute('minimized', true);
     } catch {}
     this.#localize();
-    const check = HearkenFeedback.checkReplies;
-    if (check && hasFollowUps()) {
-      const later = window.requestIdleCallback ?? setTimeout;
-      later(() => void check(this.credentials).then(() => this.#localize(), () => {}));
-    }
+    if (hasFollowUps())
+      void HearkenFeedback.loadReplies().then(({ showReplies }) => {
+        this.#paintReplies ??= showReplies(this, this.#launcher, () => this.#localize());
+        this.#localize();
+      }, () => {});
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
@@ -252,12 +251,7 @@ export class HearkenFeedback extends HTMLElementOrStub {
     const text = lookup<LauncherMessages>(locale, this.messages, base);
     this.#label.textContent = text.launcher;
     this.#minimize.setAttribute('aria-label', text.minimize);
-    // Unread team replies: a badge with the digit, and in the name ("Feedback, 1 new reply").
-    const unread = unreadCount();
-    this.#badge.hidden = !unread;
-    this.#badge.textContent = String(unread);
-    if (unread) this.#launcher.setAttribute('aria-label', `${text.launcher}, ${format(unread === 1 ? text.newReply : text.newReplies, { count: unread })}`);
-    else this.#launcher.removeAttribute('aria-label');
+    this.#paintReplies?.(text, locale);
   }
 }
 

@@ -1,8 +1,9 @@
-import { launcherMessages } from './launcher-messages.js';
+import { launcherMessages, replyCountMessages } from './launcher-messages.js';
 import type { Messages } from './messages.js';
 
 export const de: Messages = {
   ...launcherMessages.de,
+  ...replyCountMessages.de,
   dialogTitle: 'Feedback senden',
   close: 'Schließen',
   ratingLabel: 'Ihre Bewertung',

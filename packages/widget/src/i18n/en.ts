@@ -1,8 +1,9 @@
-import { launcherMessages } from './launcher-messages.js';
+import { launcherMessages, replyCountMessages } from './launcher-messages.js';
 import type { Messages } from './messages.js';
 
 export const en: Messages = {
   ...launcherMessages.en,
+  ...replyCountMessages.en,
   dialogTitle: 'Send feedback',
   close: 'Close',
   ratingLabel: 'Your rating',

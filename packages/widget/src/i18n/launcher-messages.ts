@@ -1,7 +1,13 @@
-import type { LauncherMessages } from './messages.js';
+import type { LauncherMessages, ReplyCountMessages } from './messages.js';
 
 /** What the launcher shows before anything else has loaded, in the built-in languages. */
 export const launcherMessages: Record<'en' | 'de', LauncherMessages> = {
-  en: { launcher: 'Feedback', minimize: 'Hide the feedback button', newReply: '{count} new reply', newReplies: '{count} new replies' },
-  de: { launcher: 'Feedback', minimize: 'Feedback-Knopf ausblenden', newReply: '{count} neue Antwort', newReplies: '{count} neue Antworten' },
+  en: { launcher: 'Feedback', minimize: 'Hide the feedback button' },
+  de: { launcher: 'Feedback', minimize: 'Feedback-Knopf ausblenden' },
+};
+
+/** The launcher's count of unread team replies; loaded with the replies' code, only where this browser holds follow-up keys. */
+export const replyCountMessages: Record<'en' | 'de', ReplyCountMessages> = {
+  en: { newReply: '{count} new reply', newReplies: '{count} new replies' },
+  de: { newReply: '{count} neue Antwort', newReplies: '{count} neue Antworten' },
 };

@@ -6,7 +6,10 @@ export interface LauncherMessages {
   /** The launcher button's text; keep the word "Feedback" so people and tests find it in every language. */
   launcher: string;
   minimize: string;
-  /** Added to the launcher's name when the team answered: "Feedback, 1 new reply". `{count}` is a digit. */
+}
+
+/** Added to the launcher's name when the team answered: "Feedback, 1 new reply". `{count}` is a digit. */
+export interface ReplyCountMessages {
   newReply: string;
   newReplies: string;
 }
@@ -90,7 +93,7 @@ export interface RatingMessages {
 }
 
 /** The whole table for one language. */
-export type Messages = LauncherMessages & DialogMessages & FormMessages & ThreadMessages & RatingMessages;
+export type Messages = LauncherMessages & ReplyCountMessages & DialogMessages & FormMessages & ThreadMessages & RatingMessages;
 
 /** Fills `{name}` placeholders. */
 export const format = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (all, key: string) => String(values[key] ?? all));

@@ -1,12 +1,18 @@
 import {
   MESSAGE_MAX_LENGTH,
   answerThread,
+  excerptOf,
+  identityAuthorization,
+  isHttpError,
+  loadIdentityThreads,
   loadThread,
   messageLength,
   readMyFeedback,
   withdrawFeedback,
   type MyFeedback,
   type Thread,
+  type ThreadAccess,
+  type User,
 } from '@hearken/client';
 import { html, nothing } from 'lit';
 import { HearkenElement } from '../base/hearken-element.js';
@@ -14,9 +20,12 @@ import { describeError } from '../i18n/describe-error.js';
 import { format } from '../i18n/messages.js';
 import { messagesStyles } from './messages.styles.js';
 
-/** A thread as the view holds it: the stored entry, and what the endpoint said (or why it could not). */
+/** A thread reached with this browser's key (a stored entry), or by the signed-in person's identity. */
+type ThreadEntry = ThreadAccess & Pick<MyFeedback, 'createdAt' | 'excerpt' | 'status'>;
+
+/** A thread as the view holds it: the entry, and what the endpoint said (or why it could not). */
 interface ThreadState {
-  entry: MyFeedback;
+  entry: ThreadEntry;
   thread?: Thread;
   error?: string;
   answer: string;
@@ -25,8 +34,9 @@ interface ThreadState {
 }
 
 /**
- * "Your messages": the feedback this browser sent to endpoints that keep threads, with the team's
- * answers (never its internal notes: the endpoint does not send them), an answer field per thread,
+ * "Your messages": the feedback this browser sent to endpoints that keep threads — and, for a user
+ * the page signed in (`user` with a `signature`), that person's threads from `endpoint` on any
+ * device — with the team's answers (never its internal notes: the endpoint does not send them), an answer field per thread,
  * and a way to delete one's own feedback. Opening it marks every reply as seen. Everything shown is
  * text, never HTML. Loaded lazily by `<hearken-feedback>`'s dialog.
  *
@@ -37,6 +47,9 @@ interface ThreadState {
 export class HearkenMessages extends HearkenElement {
   static override styles = messagesStyles;
   static override properties = { threads: { state: true }, statusText: { state: true } };
+
+  /** The signed-in user the launcher was given (`identify()`); with a `signature`, their threads on `endpoint` are shown too. */
+  declare user?: User;
 
   private threads: ThreadState[] = [];
   private statusText = '';
@@ -49,19 +62,36 @@ export class HearkenMessages extends HearkenElement {
   /** Reads the list again and fetches every thread. */
   async reload(): Promise<void> {
     const entries = readMyFeedback().filter((e) => e.followUp);
+    const authorization = identityAuthorization(this.user);
     this.threads = entries.map((entry) => ({ entry, answer: '' }));
-    this.statusText = entries.length ? this.localize.t.loading : '';
-    await Promise.all(
-      this.threads.map(async (state) => {
+    this.statusText = entries.length || authorization ? this.localize.t.loading : '';
+    await Promise.all([
+      ...this.threads.map(async (state) => {
         const result = await loadThread(state.entry, { markSeen: true, credentials: this.credentials });
         if (result.ok && 'thread' in result) state.thread = result.thread;
         else if (!result.ok) state.error = result.gone ? undefined : describeError(this.localize.t, result.error);
         if (!result.ok && result.gone) this.threads = this.threads.filter((s) => s !== state);
       }),
-    );
-    this.threads = [...this.threads];
+      authorization && this.endpoint ? this.#loadByIdentity(this.endpoint, authorization) : undefined,
+    ]);
+    this.threads = [...this.threads].sort((a, b) => b.entry.createdAt.localeCompare(a.entry.createdAt));
     this.statusText = '';
     this.dispatchEvent(new Event('hearken-replies-seen', { bubbles: true, composed: true }));
+  }
+
+  /** Adds the signed-in person's threads that this browser holds no key for (written on another device). */
+  async #loadByIdentity(endpoint: string, authorization: string): Promise<void> {
+    const result = await loadIdentityThreads(endpoint, authorization, { credentials: this.credentials });
+    if (!result.ok) {
+      // An endpoint without threads by identity (404) has nothing to add; a refused identity is the page's to fix.
+      if (isHttpError(result.error) && result.error.status === 401) console.warn(`Hearken: threads by identity refused: ${result.error.body}`);
+      return;
+    }
+    const known = new Set(this.threads.map((s) => s.entry.id));
+    for (const thread of result.threads.filter((t) => !known.has(t.id))) {
+      const entry = { id: thread.id, endpoint, authorization, createdAt: thread.createdAt, excerpt: excerptOf(thread), status: thread.status };
+      this.threads.push({ entry, thread, answer: '' });
+    }
   }
 
   /** Moves focus to the first thing to read or do. */
@@ -107,7 +137,9 @@ export class HearkenMessages extends HearkenElement {
                 ${state.answerError ? html`<p class="error" id="answer-${i}-error">${state.answerError}</p>` : nothing}
                 <div class="actions">
                   <button class="primary" type="submit">${t.send}</button>
-                  ${state.confirmingDelete
+                  ${!entry.key
+                    ? nothing
+                    : state.confirmingDelete
                     ? html`<span role="alert">${t.confirmDelete}</span>
                         <button class="secondary confirm-delete" type="button" @click=${() => this.#delete(state)}>${t.deleteFeedback}</button>
                         <button class="secondary" type="button" @click=${() => this.#confirmDelete(state, false)}>${t.cancel}</button>`
@@ -147,7 +179,7 @@ export class HearkenMessages extends HearkenElement {
   }
 
   async #delete(state: ThreadState): Promise<void> {
-    const result = await withdrawFeedback(state.entry, { credentials: this.credentials });
+    const result = await withdrawFeedback(state.entry as MyFeedback, { credentials: this.credentials });
     if (!result.ok) {
       state.error = describeError(this.localize.t, result.error);
       state.confirmingDelete = false;

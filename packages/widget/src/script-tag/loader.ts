@@ -57,7 +57,7 @@ function start(data: Record<string, string | undefined>, scriptUrl: string): voi
     return loadWidget().then((widget) => widget.loadLanguage(locale));
   };
   HearkenFeedback.loadDialog = loadWidget;
-  HearkenFeedback.checkReplies = (credentials) => loadWidget().then((widget) => widget.checkThreads({ credentials: (credentials || undefined) as 'include' | undefined }));
+  HearkenFeedback.loadReplies = () => import(fileUrl('hearken-replies.js'));
   defineElements({ feedback: HearkenFeedback });
 
   // An element already on the page (the npm build, or markup) is the one widget; else mount ours.

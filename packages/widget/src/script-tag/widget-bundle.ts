@@ -8,7 +8,6 @@ import { defineElements } from '../registration.js';
 import { builtInLanguage } from './base-url.js';
 
 export { sharedClientFor } from '../sending/shared-client.js';
-export { checkThreads } from '@hearken/client';
 export { createFeedbackDialog } from '../feedback/feedback-dialog.js';
 
 // In this file, not a chunk of its own: each language file uses it, so it would cost a third round trip.
