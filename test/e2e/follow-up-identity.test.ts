@@ -2,41 +2,16 @@
 // sends feedback through the script tag on an intranet page; the team answers; on another device (a
 // fresh browser context, no stored keys) the same signed identity opens "Your messages", reads the
 // answer and answers back.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { User } from '@hearken/client';
 import { signIdentity } from '@hearken/collector';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollectorProcess, type CollectorProcess } from '../support/collector-process.js';
-import { launchChromium, watchErrors } from '../support/demo.js';
-// @ts-expect-error: plain JavaScript helpers shared with npm start
-import { startStaticServer } from '../../scripts/static-server.mjs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { watchErrors } from '../support/demo.js';
+import { useSiteAndCollector } from '../support/site-and-collector.js';
 
 const TOKEN = 'e2e-admin-token';
 const SECRET = 'e2e-identity-secret';
-let browser: Browser;
-let collector: CollectorProcess;
-let site: { url: string; close(): Promise<void> };
-let folder: string;
-
-beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'hearken-follow-up-identity-'));
-  let endpoint = '';
-  site = await startStaticServer({ port: 0, endpoint: () => endpoint, mounts: { '/': 'examples', '/hearken/': 'packages/widget/dist/browser', '/pages/': 'test/e2e/pages' } });
-  [browser, collector] = await Promise.all([
-    launchChromium(),
-    startCollectorProcess(['--db', join(folder, 'feedback.db'), '--allow-origin', site.url, '--admin-token', TOKEN, '--rate-limit', '0', '--identity-secret', SECRET]),
-  ]);
-  endpoint = `${collector.url}/feedback`;
-});
-afterAll(async () => {
-  await browser?.close();
-  await collector?.stop();
-  await site?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const env = useSiteAndCollector(['--admin-token', TOKEN, '--identity-secret', SECRET]);
 
 const admin = { authorization: `Bearer ${TOKEN}` };
 interface InboxItem {
@@ -44,13 +19,13 @@ interface InboxItem {
   identity?: string;
   replies: { author: string; body: string; internal: boolean }[];
 }
-const inbox = async (): Promise<InboxItem[]> => (await (await fetch(`${collector.url}/inbox.json`, { headers: admin })).json()).items;
+const inbox = async (): Promise<InboxItem[]> => (await (await fetch(`${env.collector.url}/inbox.json`, { headers: admin })).json()).items;
 
 type ScriptTagPage = { Hearken?: { version: string; identify(user: User): void } };
 
 /** The intranet page as the employee's server renders it: the script tag, and the signed user given to identify(). */
 async function intranetPage(page: Page, user: User): Promise<void> {
-  await page.goto(`${site.url}/pages/intranet.html`);
+  await page.goto(`${env.siteUrl}/pages/intranet.html`);
   await page.waitForFunction(() => (window as unknown as ScriptTagPage).Hearken?.version);
   await page.evaluate((signed) => (window as unknown as ScriptTagPage).Hearken!.identify(signed), user);
 }
@@ -61,7 +36,7 @@ describe('follow-up by identity, end to end', () => {
     const signed = { ...employee, signature: await signIdentity(employee, SECRET) };
 
     // Device one: the employee sends feedback.
-    const office = await browser.newContext();
+    const office = await env.browser.newContext();
     const desk = await office.newPage();
     const errors = watchErrors(desk);
     await intranetPage(desk, signed);
@@ -77,12 +52,12 @@ describe('follow-up by identity, end to end', () => {
     expect(item).toMatchObject({ identity: 'verified', feedback: { message: 'The printer on floor 3 jams on every page', user: { id: 'e-1042' } } });
     const id = item!.feedback.id;
     for (const [body, internal] of [['Toner vendor ticket 4711', true], ['A technician comes at 2 pm.', false]] as const) {
-      const reply = await fetch(`${collector.url}/inbox/${id}/replies`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ body, internal }) });
+      const reply = await fetch(`${env.collector.url}/inbox/${id}/replies`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ body, internal }) });
       expect(reply.status).toBe(201);
     }
 
     // Device two: empty storage, the same signed identity.
-    const phone = await browser.newContext();
+    const phone = await env.browser.newContext();
     const page = await phone.newPage();
     const phoneErrors = watchErrors(page);
     await intranetPage(page, signed);
@@ -111,7 +86,7 @@ describe('follow-up by identity, end to end', () => {
   });
 
   it('fetches no threads for a user the page did not sign', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const threadRequests: string[] = [];
     page.on('request', (request) => /\/feedback\/(threads|[^/]+\/thread)$/.test(request.url()) && threadRequests.push(request.url()));

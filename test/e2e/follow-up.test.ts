@@ -1,38 +1,12 @@
 // The follow-up loop, end to end in Chromium against the hearken-collector CLI: a visitor sends
 // feedback through the script tag; the team answers (and leaves an internal note); on a later visit
 // the launcher shows the replies, "Your messages" shows them, and the visitor answers back.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCollectorProcess, type CollectorProcess } from '../support/collector-process.js';
-import { launchChromium, watchErrors } from '../support/demo.js';
-// @ts-expect-error: plain JavaScript helpers shared with npm start
-import { startStaticServer } from '../../scripts/static-server.mjs';
+import { describe, expect, it } from 'vitest';
+import { watchErrors } from '../support/demo.js';
+import { useSiteAndCollector } from '../support/site-and-collector.js';
 
 const TOKEN = 'e2e-admin-token';
-let browser: Browser;
-let collector: CollectorProcess;
-let site: { url: string; close(): Promise<void> };
-let folder: string;
-
-beforeAll(async () => {
-  folder = mkdtempSync(join(tmpdir(), 'hearken-follow-up-'));
-  let endpoint = '';
-  site = await startStaticServer({ port: 0, endpoint: () => endpoint, mounts: { '/': 'examples', '/hearken/': 'packages/widget/dist/browser', '/pages/': 'test/e2e/pages' } });
-  [browser, collector] = await Promise.all([
-    launchChromium(),
-    startCollectorProcess(['--db', join(folder, 'feedback.db'), '--allow-origin', site.url, '--admin-token', TOKEN, '--rate-limit', '0']),
-  ]);
-  endpoint = `${collector.url}/feedback`;
-});
-afterAll(async () => {
-  await browser?.close();
-  await collector?.stop();
-  await site?.close();
-  rmSync(folder, { recursive: true, force: true });
-});
+const env = useSiteAndCollector(['--admin-token', TOKEN]);
 
 const admin = { authorization: `Bearer ${TOKEN}` };
 interface InboxItem {
@@ -40,14 +14,14 @@ interface InboxItem {
   status: string;
   replies: { author: string; body: string; internal: boolean }[];
 }
-const inbox = async (): Promise<InboxItem[]> => (await (await fetch(`${collector.url}/inbox.json`, { headers: admin })).json()).items;
+const inbox = async (): Promise<InboxItem[]> => (await (await fetch(`${env.collector.url}/inbox.json`, { headers: admin })).json()).items;
 
 describe('follow-up, end to end', () => {
   it('a visitor reads the team’s answer on a later visit and answers back; an internal note never reaches the browser', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${site.url}/pages/plain.html`);
+    await page.goto(`${env.siteUrl}/pages/plain.html`);
     await page.getByRole('button', { name: 'Feedback', exact: true }).click();
     await page.getByRole('textbox', { name: 'Your message' }).fill('The search page times out after 30 seconds');
     // A person takes a moment; forms sent faster are kept as likely spam, and spam gets no answers.
@@ -58,15 +32,15 @@ describe('follow-up, end to end', () => {
     // The team: an internal note and an answer, through the API.
     const [item] = await inbox();
     expect(item!.feedback.message).toBe('The search page times out after 30 seconds');
-    const note = await fetch(`${collector.url}/inbox/${item!.feedback.id}/replies`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ body: 'Looks like the index job again', internal: true }) });
+    const note = await fetch(`${env.collector.url}/inbox/${item!.feedback.id}/replies`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ body: 'Looks like the index job again', internal: true }) });
     expect(note.status).toBe(201);
-    const reply = await fetch(`${collector.url}/inbox/${item!.feedback.id}/replies`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ body: 'Thanks! We found the cause and it is fixed.', internal: false }) });
+    const reply = await fetch(`${env.collector.url}/inbox/${item!.feedback.id}/replies`, { method: 'POST', headers: { ...admin, 'content-type': 'application/json' }, body: JSON.stringify({ body: 'Thanks! We found the cause and it is fixed.', internal: false }) });
     expect(reply.status).toBe(201);
 
     // Another team member answers from the inbox page, logged in with the token.
-    const team = await browser.newContext();
+    const team = await env.browser.newContext();
     const inboxPage = await team.newPage();
-    await inboxPage.goto(`${collector.url}/inbox`);
+    await inboxPage.goto(`${env.collector.url}/inbox`);
     await inboxPage.getByLabel('Admin token').fill(TOKEN);
     await inboxPage.getByLabel('Admin token').press('Enter');
     await inboxPage.getByLabel(`Reply to ${item!.feedback.id.slice(0, 8)}`).fill('If it happens again, the help desk is on 4711.');
