@@ -31,8 +31,8 @@ describe('hearken-collector CLI', () => {
   });
 
   it('reads team tokens and retention, from flags or their environment twins, and says what is wrong with them', () => {
-    const config = readConfig(['--admin-token', 'root', '--team-token', 'alice:a-secret', '--team-token', 'bob@it:b:colon', '--retention', '365d', '--retention-personal', '30d'], {});
-    expect(config.teamTokens).toEqual({ alice: 'a-secret', 'bob@it': 'b:colon' });
+    const config = readConfig(['--admin-token', 'root', '--team-token', 'alice:a-secret', '--team-token', 'bob.it:b:colon', '--retention', '365d', '--retention-personal', '30d'], {});
+    expect(config.teamTokens).toEqual({ alice: 'a-secret', 'bob.it': 'b:colon' });
     expect(config.retention).toEqual({ items: 365 * 86_400_000, personal: 30 * 86_400_000 });
     expect(readConfig([], { HEARKEN_TEAM_TOKENS: 'alice:x, bob:y', HEARKEN_RETENTION: '12h' })).toMatchObject({ teamTokens: { alice: 'x', bob: 'y' }, retention: { items: 43_200_000 } });
     expect(readConfig([], {}).retention).toEqual({});
@@ -41,6 +41,10 @@ describe('hearken-collector CLI', () => {
     expect(() => readConfig(['--team-token', 'al ice:x'], {})).toThrow('not "al ice:…"');
     expect(() => readConfig(['--team-token', 'a:x', '--team-token', 'a:y'], {})).toThrow('the name "a" is given twice');
     expect(() => readConfig(['--team-token', 'admin:x'], {})).toThrow("it is the --admin-token's");
+    expect(() => readConfig(['--team-token', 'retention:x'], {})).toThrow('"retention" is a name the collector uses itself');
+    expect(() => readConfig(['--team-token', 'bob@example.com:x'], {})).toThrow('--team-token takes NAME:TOKEN');
+    // An empty token (an unset variable passed on) is no token, as before.
+    expect(readConfig([], { HEARKEN_ADMIN_TOKEN: '' }).adminToken).toBeUndefined();
     expect(() => readConfig(['--retention', 'forever'], {})).toThrow('--retention takes a time such as 365d');
   });
 

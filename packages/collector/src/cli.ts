@@ -8,7 +8,7 @@ import { createMailSender } from './mail-sender.js';
 import { readRoutes } from './routing/routes-file.js';
 import type { NewOutgoingMessage, StoredFeedback } from './storage/feedback-storage.js';
 import { describeRetention, parseRetention, startRetention, type Retention } from './privacy/retention.js';
-import { ADMIN_LABEL, TOKEN_LABEL } from './inbox/admin-auth.js';
+import { ADMIN_LABEL, RESERVED_LABELS, TOKEN_LABEL } from './inbox/admin-auth.js';
 
 const HELP = `hearken-collector: receives Hearken feedback, stores it in SQLite or PostgreSQL, shows an inbox.
 
@@ -115,8 +115,9 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
   for (const entry of (values['team-token'] ?? [env.HEARKEN_TEAM_TOKENS ?? '']).flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean)) {
     const colon = entry.indexOf(':');
     const label = entry.slice(0, colon);
-    if (colon < 1 || !TOKEN_LABEL.test(label) || colon === entry.length - 1) throw new Error(`--team-token takes NAME:TOKEN, such as alice:${'x'.repeat(8)}…, with a name of letters, digits, ".", "_", "@" or "-"; not "${colon < 1 ? '…' : `${entry.slice(0, colon)}:…`}"`);
+    if (colon < 1 || !TOKEN_LABEL.test(label) || colon === entry.length - 1) throw new Error(`--team-token takes NAME:TOKEN, such as alice:${'x'.repeat(8)}…, with a name of letters, digits, ".", "_" or "-"; not "${colon < 1 ? '…' : `${entry.slice(0, colon)}:…`}"`);
     if (label === ADMIN_LABEL || label in teamTokens) throw new Error(`--team-token: the name "${label}" is given twice${label === ADMIN_LABEL ? ' (it is the --admin-token\'s)' : ''}`);
+    if (RESERVED_LABELS.includes(label)) throw new Error(`--team-token: "${label}" is a name the collector uses itself; give the token another`);
     teamTokens[label] = entry.slice(colon + 1);
   }
   const retentionText = values.retention ?? env.HEARKEN_RETENTION ?? undefined;
@@ -134,7 +135,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
     host: values.host ?? env.HEARKEN_HOST ?? '127.0.0.1',
     db: values.db ?? env.HEARKEN_DB ?? './data/feedback.db',
     allowOrigins: origins,
-    adminToken: values['admin-token'] ?? env.HEARKEN_ADMIN_TOKEN ?? undefined,
+    // Empty (an unset variable in a compose file, say) is no token: the inbox is for loopback clients.
+    adminToken: values['admin-token'] || env.HEARKEN_ADMIN_TOKEN || undefined,
     teamTokens,
     retention,
     rateLimit: number('rate-limit', values['rate-limit'] ?? env.HEARKEN_RATE_LIMIT, 60),
@@ -172,10 +174,13 @@ export async function main(argv = process.argv.slice(2), env = process.env): Pro
   }
   // At start, before taking requests: nothing past its time is shown or sent once the collector listens.
   const retention = config.retention.items !== undefined || config.retention.personal !== undefined ? startRetention(storage, config.retention) : undefined;
-  await retention?.started;
+  // A long backlog (retention switched on over years of feedback) goes on in the background after 10 s.
+  let waited: ReturnType<typeof setTimeout> | undefined;
+  const atStart = retention && (await Promise.race([retention.started, new Promise<'running'>((resolve) => (waited = setTimeout(resolve, 10_000, 'running')))]));
+  clearTimeout(waited);
   if (retention) {
     const { deleteAfter, erasePersonalAfter } = describeRetention(config.retention);
-    console.log(`Retention: ${deleteAfter ? `feedback deleted ${deleteAfter} after receipt` : 'feedback kept'}${erasePersonalAfter ? `, personal data erased after ${erasePersonalAfter}` : ''}; applied, and again every hour.`);
+    console.log(`Retention: ${deleteAfter ? `feedback deleted ${deleteAfter} after receipt` : 'feedback kept'}${erasePersonalAfter ? `, personal data erased after ${erasePersonalAfter}` : ''}; ${atStart === true ? 'applied' : atStart === 'running' ? 'being applied' : 'not applied yet (see above)'}, and again every hour.`);
   }
   const { routing } = config;
   const lease = Math.max(1, config.webhookLease) * 1000;

@@ -1,4 +1,5 @@
 import { toHex } from '../hex.js';
+import { readId } from '../feedback-id.js';
 import { json, unavailable } from '../json-response.js';
 import type { FeedbackStorage, StoredFeedback } from '../storage/feedback-storage.js';
 import { createCorsPolicy, preflight } from '../intake/cors.js';
@@ -45,12 +46,8 @@ export function threadView(record: StoredFeedback): ThreadView {
 /** `/feedback/{id}/thread` or `/feedback/{id}`: the id and which of the two; `undefined` for another path. */
 export function matchThreadPath(pathname: string): { id: string; thread: boolean } | undefined {
   const match = /^\/feedback\/([^/]{1,200})(\/thread)?$/.exec(pathname);
-  if (!match) return undefined;
-  try {
-    return { id: decodeURIComponent(match[1]!), thread: Boolean(match[2]) };
-  } catch {
-    return undefined;
-  }
+  const id = match ? readId(match[1]!) : undefined;
+  return id === undefined ? undefined : { id, thread: Boolean(match![2]) };
 }
 
 const bearer = (request: Request) => /^Bearer ([\x21-\x7e]{1,256})$/.exec(request.headers.get('authorization') ?? '')?.[1];
@@ -108,7 +105,7 @@ export function createThreadRoutes(options: ThreadOptions, limiter: RateLimiter)
       return json({ error: 'not_found' }, 404, { ...headers, 'www-authenticate': 'Bearer realm="hearken-thread"' });
     }
     if (method === 'DELETE') {
-      if (await storage.remove(id)) await storage.recordAudit({ at: new Date().toISOString(), action: 'delete', feedbackId: id, by: 'person', via: 'key', detail: 'withdrawn by the writer' });
+      await storage.remove(id, { at: new Date().toISOString(), action: 'delete', feedbackId: id, by: 'person', via: 'key', detail: 'withdrawn by the writer' });
       return new Response(null, { status: 204, headers: { ...headers, 'cache-control': 'no-store' } });
     }
     if (method === 'POST') {

@@ -42,14 +42,18 @@ export interface LabelledToken {
   token: string;
 }
 
-/** The labels a team token may have: they appear in the history and the audit trail. */
-export const TOKEN_LABEL = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+/** The labels a team token may have: they appear in the history and the audit trail (so no email addresses). */
+export const TOKEN_LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** Names the collector itself writes as `by` (and older history's sign-in ways): no token may take them. */
+export const RESERVED_LABELS: readonly string[] = [ADMIN_LABEL, 'loopback', 'retention', 'person', 'writer', 'team', 'bearer', 'cookie'];
 
 /** `--admin-token` (as `admin`) and the team's labelled tokens, checked: labels valid and unique, tokens not empty. */
 export function labelledTokens(adminToken: string | undefined, teamTokens: Readonly<Record<string, string>> = {}): LabelledToken[] {
   const tokens = [...(adminToken === undefined ? [] : [{ label: ADMIN_LABEL, token: adminToken }]), ...Object.entries(teamTokens).map(([label, token]) => ({ label, token }))];
-  for (const { label, token } of tokens) {
-    if (!TOKEN_LABEL.test(label)) throw new TypeError(`a team token's label is a name of letters, digits, ".", "_", "@" or "-", such as alice; not "${label}"`);
+  for (const [index, { label, token }] of tokens.entries()) {
+    if (!TOKEN_LABEL.test(label)) throw new TypeError(`a team token's label is a name of letters, digits, ".", "_" or "-", such as alice; not "${label}"`);
+    if (RESERVED_LABELS.includes(label) && !(index === 0 && adminToken !== undefined)) throw new TypeError(`"${label}" is a name the collector uses itself: give the team token another`);
     if (!token) throw new TypeError(`the token of "${label}" is empty`);
   }
   const labels = tokens.map((t) => t.label);

@@ -87,6 +87,8 @@ export interface InboxView {
   retention?: { deleteAfter: string | null; erasePersonalAfter: string | null };
   /** Audit entries of the items shown, listed under each. */
   audit?: readonly AuditEntry[];
+  /** With the email filter: how many items hold that address in all (the other filters aside). */
+  personItems?: number;
 }
 
 /** How long feedback is kept, in words. */
@@ -99,12 +101,12 @@ function retentionText({ deleteAfter, erasePersonalAfter }: { deleteAfter: strin
 /** Everything held about one person (the email filter), with a confirmed form that deletes exactly that. */
 function personSelection(email: string, count: number): string {
   if (!count) return `<p class="meta">Nothing is held about ${e(email)}.</p>`;
-  return `<details class="delete person"><summary>Delete all ${count} item${count === 1 ? '' : 's'} of ${e(email)}…</summary><form method="post" action="/inbox/delete-person"><input type="hidden" name="email" value="${e(email)}"><p>This removes every feedback whose contact or user email is ${e(email)} (spam included), with its replies and notes, for good.</p><button class="danger">Delete all for good</button></form></details>`;
+  return `<details class="delete person"><summary>Delete all ${count} item${count === 1 ? '' : 's'} of ${e(email)}…</summary><form method="post" action="/inbox/delete-person"><input type="hidden" name="email" value="${e(email)}"><p>This removes every feedback whose contact or user email is ${e(email)}, also those the other filters hide and spam, with its replies and notes, for good.</p><button class="danger">Delete all for good</button></form></details>`;
 }
 
 /** The inbox: filters, export links, and external and internal feedback side by side, newest first; with `overdueOnly`, the "Overdue" view. */
 export function renderInbox(records: InboxItem[], filter: InboxFilter, query: string, nonce: string, view: InboxView = {}): string {
-  const { canLogOut = false, overdueOnly = false, retention = { deleteAfter: null, erasePersonalAfter: null }, audit = [] } = view;
+  const { canLogOut = false, overdueOnly = false, retention = { deleteAfter: null, erasePersonalAfter: null }, audit = [], personItems = 0 } = view;
   const back = `/inbox${query ? `?${query}` : ''}`;
   const column = (audience: string, title: string) => {
     const items = records.filter((r) => r.feedback.audience === audience);
@@ -124,7 +126,7 @@ ${input('department', 'Department')}${input('site', 'Site')}
 <label>Status<select name="status">${options(FEEDBACK_STATUSES, filter.status, 'any')}</select></label>
 ${input('from', 'From', 'date')}${input('to', 'To', 'date')}${input('email', 'Email (what is held about one person)', 'email')}
 ${overdueOnly ? '<input type="hidden" name="overdue" value="true">' : ''}<button class="primary">Filter</button><a href="/inbox">Clear</a></form>
-${retentionText(retention)}${filter.email ? personSelection(filter.email, records.length) : ''}
+${retentionText(retention)}${filter.email ? personSelection(filter.email, personItems) : ''}
 <nav class="views" aria-label="Views"><a href="/inbox"${overdueOnly ? '' : ' aria-current="page"'}>All</a><a href="/inbox?overdue=true"${overdueOnly ? ' aria-current="page"' : ''}>Overdue</a><a href="/inbox/stats.json">Answer times (JSON)</a></nav>
 <main>${column('external', 'External customers')}${column('internal', 'Internal customers')}</main>`,
   );

@@ -1,4 +1,5 @@
 import { DEFAULT_ANSWER_TARGETS, isOverdue, type AnswerTargets } from '../follow-up/answer-targets.js';
+import { isId, readId } from '../feedback-id.js';
 import { readReplyText } from '../follow-up/reply-text.js';
 import { BodyTooLargeError, readBody, readJson } from '../intake/read-body.js';
 import { json } from '../json-response.js';
@@ -89,7 +90,7 @@ function readPublicUrl(text: string): URL {
 }
 
 /** Whether a feedback names `email` (lower-case) as its contact's or its user's address: what is held about that person. */
-const holdsEmail = ({ feedback }: StoredFeedback, email: string) => feedback.contact?.email?.toLowerCase() === email || feedback.user?.email?.toLowerCase() === email;
+export const holdsEmail = ({ feedback }: StoredFeedback, email: string) => feedback.contact?.email?.toLowerCase() === email || feedback.user?.email?.toLowerCase() === email;
 
 /** Whether `pathname` belongs to the inbox. */
 export const isInboxPath = (pathname: string): boolean => pathname === '/inbox' || pathname.startsWith('/inbox/') || pathname === '/inbox.json' || pathname === '/inbox.csv';
@@ -99,13 +100,23 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
   const { storage } = options;
   const tokens = labelledTokens(options.adminToken, options.teamTokens);
   const secured = tokens.length > 0;
-  const audit = (access: AdminAccess, action: AuditEntry['action'], feedbackId?: string, detail?: string) =>
-    storage.recordAudit({ at: new Date().toISOString(), action, ...(feedbackId === undefined ? {} : { feedbackId }), by: access.by, via: access.via, ...(detail === undefined ? {} : { detail }) });
+  /** The audit entry of what `access` does now; stores record it with the change itself. */
+  const entry = (access: AdminAccess, action: AuditEntry['action'], feedbackId?: string, detail?: string): AuditEntry => ({
+    at: new Date().toISOString(),
+    action,
+    ...(feedbackId === undefined ? {} : { feedbackId }),
+    by: access.by,
+    via: access.via,
+    ...(detail === undefined ? {} : { detail }),
+  });
   const retention = describeRetention(options.retention);
   const publicUrl = options.publicUrl === undefined ? undefined : readPublicUrl(options.publicUrl);
   const servedHosts = createServedHosts(publicUrl, tokens.length > 0);
   const answerTargets = options.answerTargets ?? DEFAULT_ANSWER_TARGETS;
   const targetOf = (record: StoredFeedback) => (options.routeOf?.(record)?.answerTargets ?? answerTargets)[record.feedback.urgency ?? 'normal'];
+
+  /** Every item whose contact or user email is `email`, spam too: what is held about that person. */
+  const heldAbout = async (email: string) => (await storage.list({ spam: true, limit: 1_000_000 })).filter((r) => holdsEmail(r, email));
 
   async function toItems(records: StoredFeedback[], now: number): Promise<InboxItem[]> {
     const problems = await storage.deliveryProblems(records.map((r) => r.feedback.id));
@@ -147,8 +158,7 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
     // A reply to a bot goes nowhere; a note on it is fine.
     if (record.spam && !internal) return json({ error: 'spam', message: 'This feedback was caught as spam: its writer is not answered. Add a note (internal: true) instead.' }, 409);
     const stored: Reply = { id: crypto.randomUUID(), author: 'team', body: text.text, createdAt: new Date().toISOString(), internal };
-    if (!(await storage.addReply(id, stored, internal ? [] : options.replyOutgoing?.(record, stored)))) return json({ error: 'not_found' }, 404);
-    await audit(access, internal ? 'note' : 'reply', id);
+    if (!(await storage.addReply(id, stored, internal ? [] : options.replyOutgoing?.(record, stored), entry(access, internal ? 'note' : 'reply', id)))) return json({ error: 'not_found' }, 404);
     if (!internal) options.onReply?.(record, stored);
     if (isForm) return redirect(backTo(fields.back));
     return json(stored, 201);
@@ -185,21 +195,15 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
       const id = String(form?.get('id') ?? '');
       const status = String(form?.get('status') ?? '') as FeedbackStatus;
       if (!FEEDBACK_STATUSES.includes(status)) return json({ error: 'invalid_status' }, 400);
-      if (!(await storage.setStatus(id, status, access.by))) return json({ error: 'not_found' }, 404);
-      await audit(access, 'status', id, status);
+      if (!isId(id)) return json({ error: 'not_found' }, 404);
+      if (!(await storage.setStatus(id, status, access.by, entry(access, 'status', id, status)))) return json({ error: 'not_found' }, 404);
       return redirect(backTo(form?.get('back')));
     }
     // Deleting one item (`DELETE /inbox/{id}`, or the page's confirmed form), or every item of one person (`DELETE /inbox?email=`).
     const removal = /^\/inbox\/([^/]{1,200})(\/delete)?$/.exec(url.pathname);
     if (removal && (request.method === 'DELETE' || (request.method === 'POST' && removal[2]))) {
-      let id: string;
-      try {
-        id = decodeURIComponent(removal[1]!);
-      } catch {
-        return json({ error: 'not_found' }, 404);
-      }
-      if (!(await storage.remove(id))) return json({ error: 'not_found' }, 404);
-      await audit(access, 'delete', id);
+      const id = readId(removal[1]!);
+      if (id === undefined || !(await storage.remove(id, entry(access, 'delete', id)))) return json({ error: 'not_found' }, 404);
       return request.method === 'POST' ? redirect('/inbox') : new Response(null, { status: 204 });
     }
     // Every item of one person: `DELETE /inbox?email=`, or the page's confirmed form.
@@ -207,25 +211,15 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
       const form = request.method === 'POST' ? await request.formData().catch(() => undefined) : undefined;
       const email = readFilter(form ? new URLSearchParams({ email: String(form.get('email') ?? '') }) : url.searchParams).email;
       if (!email) return json({ error: 'email_required', message: 'Deleting the items of one person needs their address: ?email=ADDRESS' }, 400);
-      const matching = (await storage.list({ spam: true, limit: 1_000_000 })).filter((r) => holdsEmail(r, email));
       let deleted = 0;
-      for (const record of matching) {
-        if (!(await storage.remove(record.feedback.id))) continue;
-        deleted++;
-        await audit(access, 'delete', record.feedback.id, 'all items of one person');
-      }
+      for (const record of await heldAbout(email)) if (await storage.remove(record.feedback.id, entry(access, 'delete', record.feedback.id, 'all items of one person'))) deleted++;
       return form ? redirect('/inbox') : json({ deleted }, 200);
     }
     const replies = /^\/inbox\/([^/]{1,200})\/replies$/.exec(url.pathname);
     if (replies) {
       if (request.method !== 'POST') return json({ error: 'method_not_allowed' }, 405, { allow: 'POST' });
-      let id: string;
-      try {
-        id = decodeURIComponent(replies[1]!);
-      } catch {
-        return json({ error: 'not_found' }, 404);
-      }
-      return reply(request, id, access);
+      const id = readId(replies[1]!);
+      return id === undefined ? json({ error: 'not_found' }, 404) : reply(request, id, access);
     }
     if (request.method !== 'GET') return json({ error: 'method_not_allowed' }, 405, { allow: 'GET' });
     const filter = readFilter(url.searchParams);
@@ -233,12 +227,8 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
     // The whole trail, or one item's (`?id=`, or `/inbox/{id}/audit.json`).
     const itemAudit = /^\/inbox\/([^/]{1,200})\/audit\.json$/.exec(url.pathname);
     if (url.pathname === '/inbox/audit.json' || itemAudit) {
-      let id = url.searchParams.get('id') ?? undefined;
-      try {
-        if (itemAudit) id = decodeURIComponent(itemAudit[1]!);
-      } catch {
-        return json({ error: 'not_found' }, 404);
-      }
+      const id = itemAudit ? readId(itemAudit[1]!) : (url.searchParams.get('id') ?? undefined);
+      if ((itemAudit && id === undefined) || (id !== undefined && !isId(id))) return json({ error: 'not_found' }, 404);
       return json({ entries: await storage.audit({ ...(id === undefined ? {} : { feedbackIds: [id] }), limit: filter.limit ?? 500 }) }, 200);
     }
     if (url.pathname === '/inbox/stats.json') {
@@ -252,12 +242,13 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
       overdueOnly || email
         ? (await storage.list({ ...filter, ...(email ? { spam: filter.spam ?? true } : {}), limit: 1_000_000 }))
             .filter((r) => (!overdueOnly || isOverdue(r, targetOf(r), now)) && (!email || holdsEmail(r, email)))
-            .slice(0, filter.limit ?? 500)
+            // What is held about a person is all of it, unless a limit is asked for.
+            .slice(0, filter.limit ?? (email ? undefined : 500))
         : await storage.list(filter);
     const items = await toItems(records, now);
     // What is held about one person, and every CSV, leaves the inbox as an export: recorded.
     if ((url.pathname === '/inbox.json' && email) || url.pathname === '/inbox.csv') {
-      await audit(access, 'export', undefined, `${records.length} item${records.length === 1 ? '' : 's'} as ${url.pathname === '/inbox.csv' ? 'CSV' : 'JSON'}${email ? ', of one person' : ''}`);
+      await storage.recordAudit(entry(access, 'export', undefined, `${records.length} item${records.length === 1 ? '' : 's'} as ${url.pathname === '/inbox.csv' ? 'CSV' : 'JSON'}${email ? ', of one person' : ''}`));
     }
     if (url.pathname === '/inbox.json') return json({ items, retention }, 200);
     if (url.pathname === '/inbox.csv') {
@@ -267,6 +258,8 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
     }
     if (url.pathname !== '/inbox') return json({ error: 'not_found' }, 404);
     const trail = await storage.audit({ feedbackIds: records.map((r) => r.feedback.id), limit: 10_000 });
-    return html(renderInbox(items, filter, url.searchParams.toString(), nonce, { canLogOut: access.via === 'cookie', overdueOnly, retention, audit: trail }), 200, nonce);
+    // The page's "Delete all N items" counts what that form deletes: every item of the address, whatever else is filtered.
+    const personItems = email ? (await heldAbout(email)).length : 0;
+    return html(renderInbox(items, filter, url.searchParams.toString(), nonce, { canLogOut: access.via === 'cookie', overdueOnly, retention, audit: trail, personItems }), 200, nonce);
   };
 }

@@ -1,5 +1,5 @@
 import { formatDuration, parseDuration } from '../duration.js';
-import type { FeedbackStorage } from '../storage/feedback-storage.js';
+import type { AuditEntry, FeedbackStorage } from '../storage/feedback-storage.js';
 import { withoutPersonalData } from './personal-data.js';
 
 export { withoutPersonalData };
@@ -37,8 +37,14 @@ const BATCH = 200;
  */
 export async function applyRetention(storage: FeedbackStorage, retention: Retention, now = Date.now()): Promise<{ deleted: number; erased: number }> {
   const at = new Date(now).toISOString();
-  const record = (action: 'delete' | 'erase-personal', feedbackId: string, after: number) =>
-    storage.recordAudit({ at, action, feedbackId, by: 'retention', via: 'schedule', detail: `received more than ${formatDuration(after)} ago` });
+  const entry = (action: 'delete' | 'erase-personal', feedbackId: string, after: number): AuditEntry => ({
+    at,
+    action,
+    feedbackId,
+    by: 'retention',
+    via: 'schedule',
+    detail: `received more than ${formatDuration(after)} ago`,
+  });
   let deleted = 0;
   let erased = 0;
   if (retention.items !== undefined) {
@@ -46,9 +52,7 @@ export async function applyRetention(storage: FeedbackStorage, retention: Retent
     for (let ids = await storage.receivedBefore(before, { limit: BATCH }); ids.length; ids = await storage.receivedBefore(before, { limit: BATCH })) {
       let progress = 0;
       for (const id of ids) {
-        if (!(await storage.remove(id))) continue;
-        progress++;
-        await record('delete', id, retention.items);
+        if (await storage.remove(id, entry('delete', id, retention.items))) progress++;
       }
       deleted += progress;
       if (!progress) break;
@@ -60,9 +64,7 @@ export async function applyRetention(storage: FeedbackStorage, retention: Retent
       let progress = 0;
       for (const id of ids) {
         const stored = await storage.get(id);
-        if (!stored || stored.personalErasedAt || !(await storage.erasePersonal(id, withoutPersonalData(stored.feedback), at))) continue;
-        progress++;
-        await record('erase-personal', id, retention.personal);
+        if (stored && (await storage.erasePersonal(id, withoutPersonalData(stored.feedback), at, entry('erase-personal', id, retention.personal)))) progress++;
       }
       erased += progress;
       if (!progress) break;
@@ -73,8 +75,8 @@ export async function applyRetention(storage: FeedbackStorage, retention: Retent
 
 /** A running retention: applied at start and then every `everyMs`. */
 export interface RetentionSchedule {
-  /** Resolves when the run at start is over. */
-  readonly started: Promise<void>;
+  /** Resolves when the run at start is over: `true` when it went through, `false` when it failed (see `onError`). */
+  readonly started: Promise<boolean>;
   stop(): void;
 }
 
@@ -87,9 +89,13 @@ export function startRetention(
   retention: Retention,
   { everyMs = 3600_000, onError = (error: unknown) => console.error(`hearken-collector: retention failed, tried again later: ${(error as Error).message}`) }: { everyMs?: number; onError?: (error: unknown) => void } = {},
 ): RetentionSchedule {
-  const run = () => applyRetention(storage, retention).then(() => undefined, onError);
+  const run = () =>
+    applyRetention(storage, retention).then(
+      () => true,
+      (error: unknown) => (onError(error), false),
+    );
   const started = run();
-  let running = started;
+  let running: Promise<unknown> = started;
   const timer = setInterval(() => void (running = running.then(run)), everyMs);
   timer.unref();
   return { started, stop: () => clearInterval(timer) };

@@ -160,18 +160,22 @@ export interface FeedbackStorage {
    * replies and history: that person's threads on any device.
    */
   listVerifiedByUser(userId: string): Promise<StoredFeedback[]>;
-  /** Sets the status and records the change (`by`: who); `false` when there is no such id. */
-  setStatus(id: string, status: FeedbackStatus, by?: string): Promise<boolean>;
+  /**
+   * Sets the status and records the change (`by`: who), and `audit` in the same transaction;
+   * `false` (nothing stored) when there is no such id.
+   */
+  setStatus(id: string, status: FeedbackStatus, by?: string, audit?: AuditEntry): Promise<boolean>;
   /**
    * Appends `reply` to the thread of feedback `id`, and queues `outgoing` messages (e.g. its mail)
-   * in the same transaction; `false` (nothing stored) when there is no such id.
+   * and records `audit` in the same transaction; `false` (nothing stored) when there is no such id.
    */
-  addReply(id: string, reply: Reply, outgoing?: readonly NewOutgoingMessage[]): Promise<boolean>;
+  addReply(id: string, reply: Reply, outgoing?: readonly NewOutgoingMessage[], audit?: AuditEntry): Promise<boolean>;
   /**
    * Forgets feedback `id`: the item, its replies, history and outgoing messages. Only a hash of the id
-   * is kept, so that the same id posted again is not stored (`insert` answers `false`). `false` when there is no such id.
+   * is kept, so that the same id posted again is not stored (`insert` answers `false`); audit entries
+   * name it by that hash from then on. `audit` is recorded in the same transaction. `false` when there is no such id.
    */
-  remove(id: string): Promise<boolean>;
+  remove(id: string, audit?: AuditEntry): Promise<boolean>;
   /**
    * Ids of feedback received before `receivedBefore` (ISO 8601), spam too, oldest first, at most `limit`.
    * With `personalKept`, only those whose personal data has not been erased yet.
@@ -180,11 +184,12 @@ export interface FeedbackStorage {
   /**
    * Replaces feedback `id` with `feedback` (the same item with what identifies its writer left out),
    * forgets its identity check and its outgoing messages (they carry addresses), and records
-   * `personalErasedAt`. The old text does not linger in the database file where the store can
-   * prevent it. `false` when there is no such id.
+   * `personalErasedAt`, with `audit`, in one transaction. The old text does not linger in the
+   * database file where the store can prevent it. `false` (nothing done) when there is no such id,
+   * or it was erased already (by another instance, say).
    */
-  erasePersonal(id: string, feedback: StoredFeedback['feedback'], at: string): Promise<boolean>;
-  /** Appends to the audit trail. */
+  erasePersonal(id: string, feedback: StoredFeedback['feedback'], at: string, audit?: AuditEntry): Promise<boolean>;
+  /** Appends to the audit trail (what goes with no change, such as an export). */
   recordAudit(entry: AuditEntry): Promise<void>;
   /** The audit trail, newest first; with `feedbackIds`, of those items only (deleted or not). @default limit 500 */
   audit(query?: { feedbackIds?: readonly string[]; limit?: number }): Promise<AuditEntry[]>;

@@ -44,6 +44,9 @@ export function createMemoryStorage(): FeedbackStorage {
       outgoing.set(queued.id, queued);
     }
   };
+  // A removed item is named by its hash, as the databases do.
+  const recordAudit = (entry: AuditEntry) =>
+    void auditTrail.push(structuredClone(entry.feedbackId !== undefined && removed.has(entry.feedbackId) ? { ...entry, feedbackId: removedIdHash(entry.feedbackId) } : entry));
   const copy = (record: StoredFeedback): StoredFeedback => structuredClone({ ...record, replies: record.replies ?? [], history: record.history ?? [] });
   return {
     insert: async (record, messages = []) => {
@@ -71,26 +74,29 @@ export function createMemoryStorage(): FeedbackStorage {
       const record = records.get(id);
       return record && copy(record);
     },
-    setStatus: async (id, status, by = 'team') => {
+    setStatus: async (id, status, by = 'team', audit) => {
       const record = records.get(id);
       if (record) {
         record.status = status;
         record.history!.push({ status, at: new Date().toISOString(), by } satisfies StatusChange);
+        if (audit) recordAudit(audit);
       }
       return Boolean(record);
     },
-    addReply: async (id, reply: Reply, messages = []) => {
+    addReply: async (id, reply: Reply, messages = [], audit) => {
       const record = records.get(id);
       if (!record) return false;
       record.replies!.push(structuredClone(reply));
       enqueue(id, messages);
+      if (audit) recordAudit(audit);
       return true;
     },
-    remove: async (id) => {
+    remove: async (id, audit) => {
       if (!records.delete(id)) return false;
       removed.add(id);
       for (const entry of auditTrail) if (entry.feedbackId === id) entry.feedbackId = removedIdHash(id);
       for (const [key, m] of outgoing) if (m.feedbackId === id) outgoing.delete(key);
+      if (audit) recordAudit(audit);
       return true;
     },
     receivedBefore: async (before, { limit, personalKept }) =>
@@ -99,18 +105,17 @@ export function createMemoryStorage(): FeedbackStorage {
         .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || order.get(a.feedback.id)! - order.get(b.feedback.id)!)
         .slice(0, limit)
         .map((record) => record.feedback.id),
-    erasePersonal: async (id, feedback, at) => {
+    erasePersonal: async (id, feedback, at, audit) => {
       const record = records.get(id);
-      if (!record) return false;
+      if (!record || record.personalErasedAt) return false;
       record.feedback = structuredClone(feedback);
       delete record.identity;
       record.personalErasedAt = at;
       for (const [key, m] of outgoing) if (m.feedbackId === id) outgoing.delete(key);
+      if (audit) recordAudit(audit);
       return true;
     },
-    // A removed item is named by its hash, as the databases do.
-    recordAudit: async (entry) =>
-      void auditTrail.push(structuredClone(entry.feedbackId !== undefined && removed.has(entry.feedbackId) ? { ...entry, feedbackId: removedIdHash(entry.feedbackId) } : entry)),
+    recordAudit: async (entry) => recordAudit(entry),
     audit: async ({ feedbackIds, limit = 500 } = {}) => {
       const named = feedbackIds && new Set(feedbackIds.flatMap((id) => [id, removedIdHash(id)]));
       return auditTrail

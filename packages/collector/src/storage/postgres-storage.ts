@@ -62,6 +62,7 @@ const MIGRATIONS = [
    CREATE TABLE removed (id_hash TEXT PRIMARY KEY);
    CREATE INDEX outgoing_feedback ON outgoing (feedback_id);`,
   `ALTER TABLE feedback ADD COLUMN personal_erased_at TEXT;
+   CREATE INDEX feedback_personal_kept ON feedback (received_at) WHERE personal_erased_at IS NULL;
    CREATE TABLE audit (
      seq BIGSERIAL PRIMARY KEY,
      at TEXT NOT NULL,
@@ -73,6 +74,15 @@ const MIGRATIONS = [
    );
    CREATE INDEX audit_feedback ON audit (feedback_id, seq);`,
 ];
+
+/**
+ * A statement of a write's CTE that records an audit entry for the row of CTE `source`, in the same
+ * statement (so in the same transaction): parameters `$first`… are {@link auditValues}; no entry when they are null.
+ */
+const AUDIT_OF = (source: string, first: number) =>
+  `INSERT INTO audit (at, action, feedback_id, by, via, detail)
+   SELECT $${first}, $${first + 1}, ${source}.id, $${first + 2}, $${first + 3}, $${first + 4} FROM ${source} WHERE $${first}::text IS NOT NULL`;
+const auditValues = (audit: AuditEntry | undefined) => [audit?.at ?? null, audit?.action ?? null, audit?.by ?? null, audit?.via ?? null, audit?.detail ?? null];
 
 /** Any fixed number: the advisory lock that lets one instance at a time migrate. */
 const MIGRATION_LOCK = 0x4865_6172;
@@ -162,6 +172,14 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
       history: historyOf.get(row.id) ?? [],
     }));
   };
+  /** Appends an audit entry; a removed item is named by its hash, so that the id is not kept. */
+  const recordAudit = async (db: pg.Pool | pg.PoolClient, { at, action, feedbackId, by, via, detail }: AuditEntry) =>
+    void (await db.query(
+      `INSERT INTO audit (at, action, feedback_id, by, via, detail)
+       SELECT $1, $2, CASE WHEN EXISTS (SELECT 1 FROM removed WHERE id_hash = $7) THEN $7 ELSE $3 END, $4, $5, $6`,
+      [at, action, feedbackId ?? null, by, via, detail ?? null, feedbackId === undefined ? null : removedIdHash(feedbackId)],
+    ));
+
   /** Runs `work` in one transaction on one connection. */
   const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
@@ -265,19 +283,21 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
         ).rows,
       ),
     get: async (id) => (await toRecords((await pool.query<Row>(`SELECT ${COLUMNS} FROM feedback WHERE id = $1`, [id])).rows))[0],
-    setStatus: async (id, status, by = 'team') =>
+    setStatus: async (id, status, by = 'team', audit) =>
       (
         await pool.query<{ changed: number }>(
           `WITH changed AS (UPDATE feedback SET status = $2 WHERE id = $1 RETURNING id),
-                recorded AS (INSERT INTO status_change (feedback_id, status, at, by) SELECT id, $2, $3, $4 FROM changed)
+                recorded AS (INSERT INTO status_change (feedback_id, status, at, by) SELECT id, $2, $3, $4 FROM changed),
+                audited AS (${AUDIT_OF('changed', 5)})
            SELECT count(*)::int AS changed FROM changed`,
-          [id, status, new Date().toISOString(), by],
+          [id, status, new Date().toISOString(), by, ...auditValues(audit)],
         )
       ).rows[0]!.changed === 1,
-    addReply: async (id, reply, messages = []) =>
+    addReply: async (id, reply, messages = [], audit) =>
       (
         await pool.query<{ found: number }>(
-          `WITH target AS (SELECT id FROM feedback WHERE id = $1),
+          `WITH target AS (SELECT id FROM feedback WHERE id = $1 FOR UPDATE),
+                audited AS (${AUDIT_OF('target', 11)}),
                 added AS (INSERT INTO reply (id, feedback_id, author, body, internal, created_at) SELECT $2, id, $3, $4, $5, $6 FROM target),
                 queued AS (
                   INSERT INTO outgoing (feedback_id, kind, target, payload, queued_at, next_attempt_at)
@@ -286,15 +306,16 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
                   ON CONFLICT DO NOTHING
                 )
            SELECT count(*)::int AS found FROM target`,
-          [id, reply.id, reply.author, reply.body, reply.internal, reply.createdAt, messages.map((m) => m.kind), messages.map((m) => m.target), messages.map((m) => m.payload), Date.now()],
+          [id, reply.id, reply.author, reply.body, reply.internal, reply.createdAt, messages.map((m) => m.kind), messages.map((m) => m.target), messages.map((m) => m.payload), Date.now(), ...auditValues(audit)],
         )
       ).rows[0]!.found === 1,
-    remove: (id) =>
+    remove: (id, audit) =>
       transaction(async (client) => {
         if (((await client.query('DELETE FROM feedback WHERE id = $1', [id])).rowCount ?? 0) !== 1) return false;
         for (const table of ['reply', 'status_change', 'outgoing']) await client.query(`DELETE FROM ${table} WHERE feedback_id = $1`, [id]);
         await client.query('INSERT INTO removed (id_hash) VALUES ($1) ON CONFLICT DO NOTHING', [removedIdHash(id)]);
         await client.query('UPDATE audit SET feedback_id = $1 WHERE feedback_id = $2', [removedIdHash(id), id]);
+        if (audit) await recordAudit(client, audit);
         return true;
       }),
     receivedBefore: async (before, { limit, personalKept }) =>
@@ -304,20 +325,15 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
           [before, limit],
         )
       ).rows.map((row) => row.id),
-    erasePersonal: (id, feedback, at) =>
+    erasePersonal: (id, feedback, at, audit) =>
       transaction(async (client) => {
-        const updated = await client.query('UPDATE feedback SET body = $2, identity = NULL, department = NULL, personal_erased_at = $3 WHERE id = $1', [id, feedback, at]);
+        const updated = await client.query('UPDATE feedback SET body = $2, identity = NULL, department = NULL, personal_erased_at = $3 WHERE id = $1 AND personal_erased_at IS NULL', [id, feedback, at]);
         if (updated.rowCount !== 1) return false;
         await client.query('DELETE FROM outgoing WHERE feedback_id = $1', [id]);
+        if (audit) await recordAudit(client, audit);
         return true;
       }),
-    recordAudit: async ({ at, action, feedbackId, by, via, detail }) =>
-      // A removed item is named by its hash, so that the id is not kept.
-      void (await pool.query(
-        `INSERT INTO audit (at, action, feedback_id, by, via, detail)
-         SELECT $1, $2, CASE WHEN EXISTS (SELECT 1 FROM removed WHERE id_hash = $7) THEN $7 ELSE $3 END, $4, $5, $6`,
-        [at, action, feedbackId ?? null, by, via, detail ?? null, feedbackId === undefined ? null : removedIdHash(feedbackId)],
-      )),
+    recordAudit: (entry) => recordAudit(pool, entry),
     audit: async ({ feedbackIds, limit = 500 } = {}) =>
       (
         await pool.query<AuditEntry & { feedbackId: string | null; detail: string | null }>(

@@ -61,6 +61,7 @@ const MIGRATIONS = [
    CREATE TABLE removed (id_hash TEXT PRIMARY KEY) STRICT;
    CREATE INDEX outgoing_feedback ON outgoing (feedback_id);`,
   `ALTER TABLE feedback ADD COLUMN personal_erased_at TEXT;
+   CREATE INDEX feedback_personal_kept ON feedback (received_at) WHERE personal_erased_at IS NULL;
    CREATE TABLE audit (
      at TEXT NOT NULL,
      action TEXT NOT NULL,
@@ -197,6 +198,13 @@ export function createSqliteStorage(path: string): FeedbackStorage {
     }
   };
 
+  /** Appends an entry; a removed item is named by its hash, so that the id is not kept. */
+  const recordAudit = (entry: AuditEntry) => {
+    const hash = entry.feedbackId === undefined ? undefined : removedIdHash(entry.feedbackId);
+    const feedbackId = hash && db.prepare('SELECT 1 FROM removed WHERE id_hash = ?').get(hash) ? hash : (entry.feedbackId ?? null);
+    db.prepare('INSERT INTO audit (at, action, feedback_id, by, via, detail) VALUES (@at, @action, @feedbackId, @by, @via, @detail)').run({ detail: null, ...entry, feedbackId });
+  };
+
   // The write-ahead log still holds earlier copies of a removed item's pages until a checkpoint:
   // move everything into the file (where secure_delete has overwritten it) and empty the log.
   // Best effort: with readers in the middle of a transaction the log is emptied at a later checkpoint.
@@ -246,26 +254,29 @@ export function createSqliteStorage(path: string): FeedbackStorage {
       const found = getOne.get(id) as Row | undefined;
       return found && toRecords([found])[0];
     },
-    setStatus: async (id, status, by = 'team') =>
+    setStatus: async (id, status, by = 'team', audit) =>
       db.transaction(() => {
         if (setStatus.run(status, id).changes !== 1) return false;
         addStatusChange.run(id, status, new Date().toISOString(), by);
+        if (audit) recordAudit(audit);
         return true;
       }).immediate(),
-    addReply: async (id, reply, messages = []) =>
+    addReply: async (id, reply, messages = [], audit) =>
       db.transaction(() => {
         if (!getOne.get(id)) return false;
+        if (audit) recordAudit(audit);
         addReply.run({ ...reply, feedbackId: id, internal: reply.internal ? 1 : 0 });
         const now = Date.now();
         for (const message of messages) enqueue.run({ ...message, id: crypto.randomUUID(), feedbackId: id, now });
         return true;
       }).immediate(),
-    remove: async (id) =>
+    remove: async (id, audit) =>
       db.transaction(() => {
         if (db.prepare('DELETE FROM feedback WHERE id = ?').run(id).changes !== 1) return false;
         for (const table of ['reply', 'status_change', 'outgoing']) db.prepare(`DELETE FROM ${table} WHERE feedback_id = ?`).run(id);
         db.prepare('INSERT INTO removed (id_hash) VALUES (?) ON CONFLICT DO NOTHING').run(removedIdHash(id));
         db.prepare('UPDATE audit SET feedback_id = ? WHERE feedback_id = ?').run(removedIdHash(id), id);
+        if (audit) recordAudit(audit);
         return true;
       }).immediate() && (removeFromLog(), true),
     receivedBefore: async (before, { limit, personalKept }) =>
@@ -274,18 +285,15 @@ export function createSqliteStorage(path: string): FeedbackStorage {
           .prepare(`SELECT id FROM feedback WHERE received_at < ? ${personalKept ? 'AND personal_erased_at IS NULL' : ''} ORDER BY received_at, rowid LIMIT ?`)
           .all(before, limit) as { id: string }[]
       ).map((row) => row.id),
-    erasePersonal: async (id, feedback, at) =>
+    erasePersonal: async (id, feedback, at, audit) =>
       db.transaction(() => {
-        if (db.prepare('UPDATE feedback SET body = ?, identity = NULL, department = NULL, personal_erased_at = ? WHERE id = ?').run(JSON.stringify(feedback), at, id).changes !== 1) return false;
+        const erase = db.prepare('UPDATE feedback SET body = ?, identity = NULL, department = NULL, personal_erased_at = ? WHERE id = ? AND personal_erased_at IS NULL');
+        if (erase.run(JSON.stringify(feedback), at, id).changes !== 1) return false;
         db.prepare('DELETE FROM outgoing WHERE feedback_id = ?').run(id);
+        if (audit) recordAudit(audit);
         return true;
       }).immediate() && (removeFromLog(), true),
-    recordAudit: async (entry) => {
-      // A removed item is named by its hash, so that the id is not kept.
-      const hash = entry.feedbackId === undefined ? undefined : removedIdHash(entry.feedbackId);
-      const feedbackId = hash && db.prepare('SELECT 1 FROM removed WHERE id_hash = ?').get(hash) ? hash : (entry.feedbackId ?? null);
-      db.prepare('INSERT INTO audit (at, action, feedback_id, by, via, detail) VALUES (@at, @action, @feedbackId, @by, @via, @detail)').run({ detail: null, ...entry, feedbackId });
-    },
+    recordAudit: async (entry) => recordAudit(entry),
     audit: async ({ feedbackIds, limit = 500 } = {}) =>
       (
         db

@@ -230,6 +230,9 @@ export function describeStorageContract(name: string, open: () => Promise<StoreU
       const at = '2026-04-01T00:00:00.000Z';
       expect(await storage.erasePersonal(older.feedback.id, rest, at)).toBe(true);
       expect(await storage.erasePersonal(crypto.randomUUID(), rest, at)).toBe(false);
+      // Erased once: another instance coming second does nothing, and records nothing.
+      expect(await (await openAgain()).erasePersonal(older.feedback.id, rest, at, { at, action: 'erase-personal', feedbackId: older.feedback.id, by: 'retention', via: 'schedule' })).toBe(false);
+      expect(await storage.audit()).toEqual([]);
       const erased = (await (await openAgain()).get(older.feedback.id))!;
       expect(erased.feedback).toEqual(rest);
       expect(erased.identity).toBeUndefined();
@@ -267,6 +270,25 @@ export function describeStorageContract(name: string, open: () => Promise<StoreU
       expect((await other.audit({ feedbackIds: [kept.feedback.id, record.feedback.id] })).map((e) => e.action)).toEqual(['reply', 'delete', 'status']);
       expect(await other.audit({ feedbackIds: [] })).toEqual([]);
       expect(await other.audit({ limit: 1 })).toHaveLength(1);
+    });
+
+    it('records the audit entry of a change with the change, and none when there was nothing to change', async () => {
+      const { storage } = await fresh();
+      const record = storedFeedback();
+      await storage.insert(record);
+      const id = record.feedback.id;
+      const by = { by: 'alice', via: 'bearer' };
+      expect(await storage.setStatus(id, 'read', 'alice', { at: '2026-04-01T10:00:00.000Z', action: 'status', feedbackId: id, detail: 'read', ...by })).toBe(true);
+      expect(await storage.addReply(id, reply(), [], { at: '2026-04-01T10:01:00.000Z', action: 'reply', feedbackId: id, ...by })).toBe(true);
+      const unknown = crypto.randomUUID();
+      expect(await storage.setStatus(unknown, 'read', 'alice', { at: '2026-04-01T10:02:00.000Z', action: 'status', feedbackId: unknown, ...by })).toBe(false);
+      expect(await storage.addReply(unknown, reply(), [], { at: '2026-04-01T10:02:00.000Z', action: 'reply', feedbackId: unknown, ...by })).toBe(false);
+      expect(await storage.remove(unknown, { at: '2026-04-01T10:02:00.000Z', action: 'delete', feedbackId: unknown, ...by })).toBe(false);
+      expect(await storage.remove(id, { at: '2026-04-01T10:03:00.000Z', action: 'delete', feedbackId: id, ...by })).toBe(true);
+      const trail = await storage.audit();
+      expect(trail.map((e) => [e.action, e.at])).toEqual([['delete', '2026-04-01T10:03:00.000Z'], ['reply', '2026-04-01T10:01:00.000Z'], ['status', '2026-04-01T10:00:00.000Z']]);
+      expect(JSON.stringify(trail)).not.toContain(id);
+      expect(await storage.audit({ feedbackIds: [id] })).toHaveLength(3);
     });
 
     it('lists the threads of one verified person, by user id: not unverified, not spam, not another person’s, not removed', async () => {
