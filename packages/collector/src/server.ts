@@ -19,16 +19,41 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function toRequest(req: IncomingMessage, origin: string): Request {
+/** Bodies up to this size (by `Content-Length`) are read before the handler runs: cheaper than a web stream for every post. */
+const BUFFERED_BODY_BYTES = 64 * 1024;
+
+/** The request's body, read whole; `undefined` when the client went away before all `Content-Length` bytes came. */
+function readSmallBody(req: IncomingMessage, length: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  return new Promise((resolve, reject) => {
+    const body = new Uint8Array(length);
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (size + chunk.length <= length) body.set(chunk, size);
+      size += chunk.length;
+    });
+    req.once('end', () => resolve(size === length ? body : undefined));
+    // A client that goes away before the end: no request to answer.
+    req.once('close', () => resolve(undefined));
+    req.once('error', reject);
+  });
+}
+
+async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headersDistinct)) for (const item of value ?? []) headers.append(name, item);
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', origin), {
-    method: req.method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    duplex: 'half',
-  } as RequestInit);
+  const length = Number(req.headers['content-length']);
+  const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers };
+  if (hasBody && Number.isSafeInteger(length) && length <= BUFFERED_BODY_BYTES) {
+    // Small and announced: read here. Anything else streams, and the handler counts it while reading.
+    const body = await readSmallBody(req, length);
+    if (body === undefined) throw new Error('body shorter or longer than its Content-Length');
+    init.body = body;
+  } else if (hasBody) {
+    init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+    init.duplex = 'half';
+  }
+  return new Request(new URL(req.url ?? '/', origin), init);
 }
 
 async function send(response: Response, res: ServerResponse): Promise<void> {
@@ -51,7 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const origin = `http://${req.headers.host || (host.includes(':') ? `[${host}]` : host)}`;
     const task = (async () => {
       try {
-        await send(await handle(toRequest(req, origin), { clientAddress: req.socket.remoteAddress }), res);
+        await send(await handle(await toRequest(req, origin), { clientAddress: req.socket.remoteAddress }), res);
       } catch {
         if (!res.headersSent) res.writeHead(400).end();
         else res.destroy();

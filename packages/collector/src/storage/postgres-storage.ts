@@ -4,7 +4,7 @@ import { removedIdHash } from './removed-id.js';
 import type { Feedback } from '@hearken/client/schema';
 import { describeDatabaseUrl } from './database-url.js';
 import { withoutNulls } from './without-nulls.js';
-import { VERIFIED_THREADS_LIMIT, type AuditEntry, type DeliveryProblem, type FeedbackStatus, type FeedbackStorage, type InboxFilter, type OutgoingMessage, type Reply, type StatusChange, type StoredFeedback } from './feedback-storage.js';
+import { VERIFIED_THREADS_LIMIT, type AuditEntry, type DeliveryProblem, type FeedbackStatus, type FeedbackStorage, type InboxFilter, type NewOutgoingMessage, type OutgoingMessage, type Reply, type StatusChange, type StoredFeedback } from './feedback-storage.js';
 
 /** Schema changes, applied in order; the table `hearken_schema` records how many ran. Append, never edit. */
 const MIGRATIONS = [
@@ -205,57 +205,63 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
   };
 
   /**
-   * Group commit: inserts that arrive in one turn of the event loop share one transaction, so one
-   * WAL flush acknowledges them all (with PostgreSQL's default durability each commit waits for
-   * the disk). If the transaction fails, every insert in it fails, and its sender retries.
+   * Group commit: inserts that arrive in one turn of the event loop are written by one statement
+   * (atomic by itself), so one round trip and one WAL flush acknowledge them all. If it fails, every
+   * insert in it fails, and its sender retries. Copies of one id in a batch: the first is written,
+   * the others answer `false`, as they would one after the other.
    */
-  type Job = { work: (client: pg.PoolClient) => Promise<boolean>; resolve: (inserted: boolean) => void; reject: (error: unknown) => void };
+  type Job = { record: StoredFeedback; messages: readonly NewOutgoingMessage[]; resolve: (inserted: boolean) => void; reject: (error: unknown) => void };
   let batch: Job[] | undefined;
-  const grouped = (work: Job['work']) =>
-    new Promise<boolean>((resolve, reject) => {
-      if (batch) return void batch.push({ work, resolve, reject });
-      const jobs: Job[] = (batch = [{ work, resolve, reject }]);
-      setImmediate(async () => {
-        batch = undefined;
-        try {
-          const results = await transaction(async (client) => {
-            const inserted: boolean[] = [];
-            for (const job of jobs) inserted.push(await job.work(client));
-            return inserted;
-          });
-          jobs.forEach((job, i) => job.resolve(results[i]!));
-        } catch (error) {
-          for (const job of jobs) job.reject(error);
-        }
-      });
-    });
+  const writeBatch = async (jobs: Job[]) => {
+    const first = new Map<string, Job>();
+    for (const job of jobs) if (!first.has(job.record.feedback.id)) first.set(job.record.feedback.id, job);
+    const rows = [...first.values()].map((job) => job.record);
+    const column = <T>(pick: (record: StoredFeedback) => T) => rows.map(pick);
+    const messages = [...first.values()].flatMap((job) => job.messages.map((m) => ({ ...m, feedbackId: job.record.feedback.id })));
+    const { rows: inserted } = await pool.query<{ id: string }>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[], $13::text[], $14::text[])
+           WITH ORDINALITY AS t(id, received_at, created_at, audience, category, urgency, department, site, status, spam, identity, body, follow_up_key_hash, removed_hash, ord)
+       ), inserted AS (
+         INSERT INTO feedback (id, received_at, created_at, audience, category, urgency, department, site, status, spam, identity, body, follow_up_key_hash)
+         SELECT id, received_at, created_at, audience, category, urgency, department, site, status, spam, identity, body::jsonb, follow_up_key_hash FROM input
+         WHERE NOT EXISTS (SELECT 1 FROM removed WHERE id_hash = input.removed_hash)
+         ORDER BY ord
+         ON CONFLICT (id) DO NOTHING RETURNING id
+       ), queued AS (
+         INSERT INTO outgoing (feedback_id, kind, target, payload, queued_at, next_attempt_at)
+         SELECT m.feedback_id, m.kind, m.target, m.payload, $19, $19
+         FROM unnest($15::text[], $16::text[], $17::text[], $18::text[]) AS m(feedback_id, kind, target, payload) JOIN inserted ON inserted.id = m.feedback_id
+         ON CONFLICT DO NOTHING
+       )
+       SELECT id FROM inserted`,
+      [
+        column((r) => r.feedback.id), column((r) => r.receivedAt), column((r) => r.feedback.createdAt), column((r) => r.feedback.audience), column((r) => r.feedback.category),
+        column((r) => r.feedback.urgency ?? null), column((r) => r.feedback.user?.department ?? null), column((r) => r.feedback.site ?? null), column((r) => r.status),
+        column((r) => r.spam), column((r) => r.identity ?? null), column((r) => JSON.stringify(r.feedback)), column((r) => r.followUpKeyHash ?? null),
+        column((r) => removedIdHash(r.feedback.id)),
+        messages.map((m) => m.feedbackId), messages.map((m) => m.kind), messages.map((m) => m.target), messages.map((m) => m.payload), Date.now(),
+      ],
+    );
+    const stored = new Set(inserted.map((row) => row.id));
+    return jobs.map((job) => first.get(job.record.feedback.id) === job && stored.has(job.record.feedback.id));
+  };
 
   return {
-    insert: ({ feedback, receivedAt, status, spam, identity, followUpKeyHash }, messages = []) => grouped(async (client) => {
-      // One statement: the row and its outgoing messages are stored together or not at all, and
-      // the messages only when the row is new.
-      const { rows } = await client.query<{ inserted: number }>(
-        `WITH inserted AS (
-           INSERT INTO feedback (id, received_at, created_at, audience, category, urgency, department, site, status, spam, identity, body, follow_up_key_hash)
-           SELECT $1, $2::timestamptz, $3, $4, $5, $6, $7, $8, $9, $10::boolean, $11, $12::jsonb, $17
-           WHERE NOT EXISTS (SELECT 1 FROM removed WHERE id_hash = $18)
-           ON CONFLICT (id) DO NOTHING RETURNING id
-         ), queued AS (
-           INSERT INTO outgoing (feedback_id, kind, target, payload, queued_at, next_attempt_at)
-           SELECT inserted.id, m.kind, m.target, m.payload, $16, $16
-           FROM inserted CROSS JOIN unnest($13::text[], $14::text[], $15::text[]) AS m(kind, target, payload)
-           ON CONFLICT DO NOTHING
-         )
-         SELECT count(*)::int AS inserted FROM inserted`,
-        [
-          feedback.id, receivedAt, feedback.createdAt, feedback.audience, feedback.category, feedback.urgency ?? null,
-          feedback.user?.department ?? null, feedback.site ?? null, status, spam, identity ?? null, JSON.stringify(feedback),
-          messages.map((m) => m.kind), messages.map((m) => m.target), messages.map((m) => m.payload), Date.now(),
-          followUpKeyHash ?? null, removedIdHash(feedback.id),
-        ],
-      );
-      return rows[0]!.inserted === 1;
-    }),
+    insert: (record, messages = []) =>
+      new Promise<boolean>((resolve, reject) => {
+        if (batch) return void batch.push({ record, messages, resolve, reject });
+        const jobs: Job[] = (batch = [{ record, messages, resolve, reject }]);
+        setImmediate(async () => {
+          batch = undefined;
+          try {
+            const results = await writeBatch(jobs);
+            jobs.forEach((job, i) => job.resolve(results[i]!));
+          } catch (error) {
+            for (const job of jobs) job.reject(error);
+          }
+        });
+      }),
     list: async (filter: InboxFilter = {}) => {
       const where: string[] = [];
       const params: unknown[] = [];
