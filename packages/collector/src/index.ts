@@ -22,7 +22,7 @@ export { parseDuration } from './duration.js';
 export { startRetention, applyRetention, withoutPersonalData, type Retention } from './privacy/retention.js';
 export { hashFollowUpKey, followUpKeyMatches } from './follow-up/follow-up-key.js';
 export { threadView, type ThreadView } from './follow-up/thread-routes.js';
-export type { InboxItem } from './inbox/inbox-routes.js';
+export type { InboxItem } from './inbox/inbox-item.js';
 export type { AnswerStats, InboxStats } from './inbox/inbox-stats.js';
 export { createMailSender, type MailSender, type MailSenderOptions } from './mail-sender.js';
 export { createOutgoingWorker, type OutgoingWorker, type OutgoingWorkerOptions, type SendResult } from './outgoing-worker.js';

@@ -1,6 +1,6 @@
 import { AUDIENCES, URGENCIES } from '@hearken/client/schema';
 import { FEEDBACK_STATUSES, type AuditEntry, type InboxFilter } from '../storage/feedback-storage.js';
-import type { InboxItem } from './inbox-routes.js';
+import type { InboxItem } from './inbox-item.js';
 import { escapeHtml as e } from './escape-html.js';
 
 const STYLE = `

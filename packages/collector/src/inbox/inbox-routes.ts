@@ -3,12 +3,13 @@ import { isId, readId } from '../feedback-id.js';
 import { readReplyText } from '../follow-up/reply-text.js';
 import { BodyTooLargeError, readBody, readJson } from '../intake/read-body.js';
 import { json } from '../json-response.js';
-import { FEEDBACK_STATUSES, type AuditEntry, type DeliveryProblem, type FeedbackStatus, type FeedbackStorage, type NewOutgoingMessage, type Reply, type StoredFeedback } from '../storage/feedback-storage.js';
+import { FEEDBACK_STATUSES, type AuditEntry, type FeedbackStatus, type FeedbackStorage, type NewOutgoingMessage, type Reply, type StoredFeedback } from '../storage/feedback-storage.js';
 import { inboxStats } from './inbox-stats.js';
 import { adminAccess, labelledTokens, SESSION_COOKIE, sessionValue, tokenOwner, type AdminAccess } from './admin-auth.js';
 import { describeRetention, type Retention } from '../privacy/retention.js';
 import { toCsv } from './csv.js';
 import { readFilter } from './inbox-filter.js';
+import type { InboxItem } from './inbox-item.js';
 import { renderInbox, renderLogin } from './inbox-page.js';
 import { createServedHosts } from './served-hosts.js';
 
@@ -54,8 +55,6 @@ export interface InboxOptions {
   onReply?: (record: StoredFeedback, reply: Reply) => void;
 }
 
-/** One item of `/inbox.json`: the stored feedback (without its key hash), whether it is overdue, its team, and messages that did not go through. */
-export type InboxItem = Omit<StoredFeedback, 'followUpKeyHash'> & { overdue: boolean; team?: string; undelivered: Omit<DeliveryProblem, 'feedbackId'>[] };
 
 const html = (body: string, status: number, nonce: string, headers: Record<string, string> = {}) =>
   new Response(body, {
