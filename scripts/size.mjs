@@ -76,7 +76,7 @@ const rows = [
   { name: `  + where the browser holds follow-up keys: ${manifest.replies.join(' + ')}`, ...of(manifest.replies) },
   { name: `script tag, to open the dialog (with ${language})`, ...of(toOpen), budget: 29552, target: 16 * KB },
   ...Object.entries(views).map(([view, names]) => ({ name: `  + the "${view}" view, when opened: ${names.join(' + ')}`, ...of(names) })),
-  { name: `script tag, everything (with ${language})`, ...of(everything), budget: 34073, target: 21 * KB },
+  { name: `script tag, everything (with ${language})`, ...of(everything), budget: 34320, target: 21 * KB },
   { name: '@hearken/client: createClient + schema', ...measure(await rollupBundle(`import { createClient, FeedbackSchema } from '@hearken/client'; console.log(createClient, FeedbackSchema);`)), budget: 11482, target: 9 * KB },
   { name: '@hearken/client/schema: parseFeedback (servers)', ...measure(await rollupBundle(`import { parseFeedback } from '@hearken/client/schema'; console.log(parseFeedback);`)) },
   { name: '@hearken/widget/define (npm, eager, one bundle)', ...measure(await rollupBundle(`import '@hearken/widget/define';`)) },

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFollowUpKey } from './follow-up-key.js';
 import { forgetMyFeedback, readMyFeedback, rememberMyFeedback, unreadReplies, type MyFeedback } from './my-feedback.js';
 import { identityAuthorization } from './identity-authorization.js';
-import { answerThread, checkThreads, loadThread, THREAD_CHECK_INTERVAL_MS, withdrawFeedback, type ThreadReply } from './thread.js';
+import { answerThread, checkThreads, loadIdentityThreads, loadThread, THREAD_CHECK_INTERVAL_MS, withdrawFeedback, type ThreadReply } from './thread.js';
 
 // A real HTTP endpoint speaking the thread API for one feedback.
 const KEY = createFollowUpKey();
@@ -125,5 +125,41 @@ describe('identity authorization', () => {
     expect(identityAuthorization({ id: 'e-1', name: 'Jürgen' })).toBeUndefined();
     expect(identityAuthorization({ name: 'Jürgen', signature: 'ab12' })).toBeUndefined();
     expect(identityAuthorization(undefined)).toBeUndefined();
+  });
+});
+
+describe('answers that are not the thread API’s', () => {
+  // An endpoint that answers 200 with whatever it is told to: a page's HTML fallback, half a thread.
+  let answer = '';
+  let odd: Server;
+  let oddEndpoint: string;
+  beforeAll(async () => {
+    odd = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(answer));
+    await new Promise<void>((resolve) => odd.listen(0, '127.0.0.1', resolve));
+    oddEndpoint = `http://127.0.0.1:${(odd.address() as AddressInfo).port}/feedback`;
+  });
+  afterAll(() => new Promise((resolve) => odd.close(resolve)));
+
+  it('reads a malformed thread as a failure to try again later, not a crash, and still checks once per interval', async () => {
+    const now = Date.now();
+    for (const text of ['<!doctype html><p>Welcome</p>', '{}', '{"id":"f1","status":"new","replies":[{"author":"team","body":"x","createdAt":"yesterday"}]}', 'null']) {
+      answer = text;
+      rememberMyFeedback(entry({ endpoint: oddEndpoint }));
+      const result = await loadThread(readMyFeedback()[0]!, { now });
+      expect([text, result]).toMatchObject([text, { ok: false, gone: false, error: { name: 'HttpError', retryable: true } }]);
+      expect(readMyFeedback()[0]!.checkedAt).toBe(now);
+      forgetMyFeedback('f1');
+    }
+  });
+
+  it('reads a malformed list of threads by identity as a failure, and leaves out threads it cannot show', async () => {
+    const authorization = identityAuthorization({ id: 'e-1', signature: 'ab' })!;
+    for (const text of ['<html></html>', '{}', '{"threads":null}']) {
+      answer = text;
+      expect(await loadIdentityThreads(oddEndpoint, authorization)).toMatchObject({ ok: false, error: { name: 'HttpError' } });
+    }
+    const good = { id: 'a', status: 'new', createdAt: '2026-11-27T10:00:00.000Z', message: 'Hi', replies: [] };
+    answer = JSON.stringify({ threads: [good, { ...good, id: 'b', createdAt: 'soon' }, { id: 'c' }, null, 'x'] });
+    expect(await loadIdentityThreads(oddEndpoint, authorization)).toEqual({ ok: true, threads: [good] });
   });
 });

@@ -66,6 +66,17 @@ const failure = async (response: Response | HearkenError): Promise<ThreadResult>
   return { ok: false, gone: response.status === 404, error: new HttpError(response.status, text.slice(0, 2000), response.status >= 500 || response.status === 429) };
 };
 
+const isTime = (value: unknown) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+
+/** Whether `value` is a thread as the thread API answers it, as far as showing it could fail: replies with text and times. */
+const isThread = (value: unknown): value is Thread => {
+  const thread = value as Thread | null;
+  return typeof thread?.id === 'string' && Array.isArray(thread.replies) && thread.replies.every((r) => typeof r?.body === 'string' && isTime(r.createdAt));
+};
+
+/** A 2xx whose body is not what the thread API answers (a page's HTML fallback, say): tried again later. */
+const notAThread = (response: Response) => new HttpError(response.status, 'not a thread', true);
+
 const teamReplies = (thread: Thread) => thread.replies.filter((r) => r.author === 'team').length;
 
 /**
@@ -91,7 +102,11 @@ export async function loadThread(
     else updateMyFeedback(entry.id, { checkedAt: now });
     return result;
   }
-  const thread = (await response.json()) as Thread;
+  const thread: unknown = await response.json().catch(() => undefined);
+  if (!isThread(thread)) {
+    updateMyFeedback(entry.id, { checkedAt: now });
+    return { ok: false, gone: false, error: notAThread(response) };
+  }
   const known = teamReplies(thread);
   updateMyFeedback(entry.id, {
     status: thread.status,
@@ -144,6 +159,10 @@ export async function loadIdentityThreads(
   options: ThreadRequestOptions = {},
 ): Promise<{ ok: true; threads: IdentityThread[] } | { ok: false; error: HearkenError }> {
   const response = await call({ authorization }, `${endpoint.replace(/\/+$/, '')}/threads`, { method: 'GET' }, options);
-  if (response instanceof Response && response.ok) return { ok: true, threads: ((await response.json()) as { threads: IdentityThread[] }).threads };
+  if (response instanceof Response && response.ok) {
+    const body = (await response.json().catch(() => undefined)) as { threads?: unknown } | undefined;
+    if (!Array.isArray(body?.threads)) return { ok: false, error: notAThread(response) };
+    return { ok: true, threads: body.threads.filter((t): t is IdentityThread => isThread(t) && isTime((t as IdentityThread).createdAt)) };
+  }
   return { ok: false, error: ((await failure(response)) as { error: HearkenError }).error };
 }
