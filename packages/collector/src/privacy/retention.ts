@@ -37,39 +37,32 @@ const BATCH = 200;
  */
 export async function applyRetention(storage: FeedbackStorage, retention: Retention, now = Date.now()): Promise<{ deleted: number; erased: number }> {
   const at = new Date(now).toISOString();
-  const entry = (action: 'delete' | 'erase-personal', feedbackId: string, after: number): AuditEntry => ({
-    at,
-    action,
-    feedbackId,
-    by: 'retention',
-    via: 'schedule',
-    detail: `received more than ${formatDuration(after)} ago`,
+  /**
+   * Hands each item received more than `after` ms ago (with `personalKept`, only those whose personal
+   * data is still there) to `handle`, in batches, until none is left or a batch changes nothing
+   * (another instance got there first); how many `handle` changed.
+   */
+  const sweep = async (after: number | undefined, personalKept: boolean, handle: (id: string, entry: AuditEntry) => Promise<boolean>) => {
+    if (after === undefined) return 0;
+    const before = new Date(now - after).toISOString();
+    const detail = `received more than ${formatDuration(after)} ago`;
+    let changed = 0;
+    for (let ids = await storage.receivedBefore(before, { limit: BATCH, personalKept }); ids.length; ids = await storage.receivedBefore(before, { limit: BATCH, personalKept })) {
+      let progress = 0;
+      for (const id of ids) {
+        const entry: AuditEntry = { at, action: personalKept ? 'erase-personal' : 'delete', feedbackId: id, by: 'retention', via: 'schedule', detail };
+        if (await handle(id, entry)) progress++;
+      }
+      changed += progress;
+      if (!progress) break;
+    }
+    return changed;
+  };
+  const deleted = await sweep(retention.items, false, (id, entry) => storage.remove(id, entry));
+  const erased = await sweep(retention.personal, true, async (id, entry) => {
+    const stored = await storage.get(id);
+    return stored !== undefined && (await storage.erasePersonal(id, withoutPersonalData(stored.feedback), at, entry));
   });
-  let deleted = 0;
-  let erased = 0;
-  if (retention.items !== undefined) {
-    const before = new Date(now - retention.items).toISOString();
-    for (let ids = await storage.receivedBefore(before, { limit: BATCH }); ids.length; ids = await storage.receivedBefore(before, { limit: BATCH })) {
-      let progress = 0;
-      for (const id of ids) {
-        if (await storage.remove(id, entry('delete', id, retention.items))) progress++;
-      }
-      deleted += progress;
-      if (!progress) break;
-    }
-  }
-  if (retention.personal !== undefined) {
-    const before = new Date(now - retention.personal).toISOString();
-    for (let ids = await storage.receivedBefore(before, { limit: BATCH, personalKept: true }); ids.length; ids = await storage.receivedBefore(before, { limit: BATCH, personalKept: true })) {
-      let progress = 0;
-      for (const id of ids) {
-        const stored = await storage.get(id);
-        if (stored && (await storage.erasePersonal(id, withoutPersonalData(stored.feedback), at, entry('erase-personal', id, retention.personal)))) progress++;
-      }
-      erased += progress;
-      if (!progress) break;
-    }
-  }
   return { deleted, erased };
 }
 
