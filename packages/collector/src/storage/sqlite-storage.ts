@@ -199,10 +199,12 @@ export function createSqliteStorage(path: string): FeedbackStorage {
   };
 
   /** Appends an entry; a removed item is named by its hash, so that the id is not kept. */
+  const isRemoved = db.prepare('SELECT 1 FROM removed WHERE id_hash = ?');
+  const addAudit = db.prepare('INSERT INTO audit (at, action, feedback_id, by, via, detail) VALUES (@at, @action, @feedbackId, @by, @via, @detail)');
   const recordAudit = (entry: AuditEntry) => {
     const hash = entry.feedbackId === undefined ? undefined : removedIdHash(entry.feedbackId);
-    const feedbackId = hash && db.prepare('SELECT 1 FROM removed WHERE id_hash = ?').get(hash) ? hash : (entry.feedbackId ?? null);
-    db.prepare('INSERT INTO audit (at, action, feedback_id, by, via, detail) VALUES (@at, @action, @feedbackId, @by, @via, @detail)').run({ detail: null, ...entry, feedbackId });
+    const feedbackId = hash && isRemoved.get(hash) ? hash : (entry.feedbackId ?? null);
+    addAudit.run({ detail: null, ...entry, feedbackId });
   };
 
   // The write-ahead log still holds earlier copies of a removed item's pages until a checkpoint:
