@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript helpers shared with npm start
 import { chromiumArgs, findChromium } from '../scripts/find-chromium.mjs';
 import { createConsumerProject, repo, type ConsumerProject } from './support/consumer-project.js';
+import { PERSON_PAUSE_MS } from './support/demo.js';
 
 let consumer: ConsumerProject;
 let project: string;
@@ -90,7 +91,7 @@ createRoot(document.getElementById('root')!).render(<App />);
       await page.goto(site.url);
       await page.locator('hearken-form textarea').fill('Sent from a React app built with Vite');
       // The form flags submissions faster than min-fill-ms as likely bots; wait as a person would.
-      await page.waitForTimeout(1600);
+      await page.waitForTimeout(PERSON_PAUSE_MS);
       await page.getByRole('button', { name: 'Send' }).click();
       await expect.poll(() => page.locator('#sent').textContent(), { timeout: 15_000 }).toMatch(/^[0-9a-f-]{36}$/);
       expect(site.received).toEqual([expect.objectContaining({ message: 'Sent from a React app built with Vite' })]);

@@ -6,7 +6,7 @@ import type { User } from '@hearken/client';
 import { signIdentity } from '@hearken/collector';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { watchErrors } from '../support/demo.js';
+import { PERSON_PAUSE_MS, sendThroughWidget, watchErrors } from '../support/demo.js';
 import { useSiteAndCollector } from '../support/site-and-collector.js';
 
 const TOKEN = 'e2e-admin-token';
@@ -40,11 +40,7 @@ describe('follow-up by identity, end to end', () => {
     const desk = await office.newPage();
     const errors = watchErrors(desk);
     await intranetPage(desk, signed);
-    await desk.getByRole('button', { name: 'Feedback', exact: true }).click();
-    await desk.getByRole('textbox', { name: 'Your message' }).fill('The printer on floor 3 jams on every page');
-    // A person takes a moment; forms sent faster are kept as likely spam.
-    await desk.waitForTimeout(1600);
-    await desk.getByRole('button', { name: 'Send', exact: true }).click();
+    await sendThroughWidget(desk, 'The printer on floor 3 jams on every page', { pauseMs: PERSON_PAUSE_MS });
     await desk.getByText(/^Thank you! Your feedback has arrived/).waitFor();
     await office.close();
 

@@ -2,7 +2,7 @@
 // feedback through the script tag; the team answers (and leaves an internal note); on a later visit
 // the launcher shows the replies, "Your messages" shows them, and the visitor answers back.
 import { describe, expect, it } from 'vitest';
-import { watchErrors } from '../support/demo.js';
+import { PERSON_PAUSE_MS, sendThroughWidget, watchErrors } from '../support/demo.js';
 import { useSiteAndCollector } from '../support/site-and-collector.js';
 
 const TOKEN = 'e2e-admin-token';
@@ -22,11 +22,7 @@ describe('follow-up, end to end', () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${env.siteUrl}/pages/plain.html`);
-    await page.getByRole('button', { name: 'Feedback', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Your message' }).fill('The search page times out after 30 seconds');
-    // A person takes a moment; forms sent faster are kept as likely spam, and spam gets no answers.
-    await page.waitForTimeout(1600);
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await sendThroughWidget(page, 'The search page times out after 30 seconds', { pauseMs: PERSON_PAUSE_MS });
     await page.getByText(/Your messages/).first().waitFor();
 
     // The team: an internal note and an answer, through the API.

@@ -2,7 +2,7 @@
 // visitor sends feedback through the script tag, opens "Your messages", deletes it after the
 // confirmation, and it is gone from the team's inbox; the audit trail says the writer did it.
 import { describe, expect, it } from 'vitest';
-import { watchErrors } from '../support/demo.js';
+import { PERSON_PAUSE_MS, sendThroughWidget, watchErrors } from '../support/demo.js';
 import { useSiteAndCollector } from '../support/site-and-collector.js';
 
 const TOKEN = 'e2e-privacy-token';
@@ -21,10 +21,7 @@ describe('privacy, end to end', () => {
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(`${env.siteUrl}/pages/plain.html`);
-    await page.getByRole('button', { name: 'Feedback', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Your message' }).fill('I said too much about my team lead here');
-    await page.waitForTimeout(1600);
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await sendThroughWidget(page, 'I said too much about my team lead here', { pauseMs: PERSON_PAUSE_MS });
     await page.getByText(/Your messages/).first().waitFor();
     expect(await inboxMessages()).toEqual(['I said too much about my team lead here', 'Someone else’s idea']);
 

@@ -73,11 +73,18 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Opens the launcher's dialog as a person would, types a message and presses send. */
-export async function sendThroughWidget(page: Page, message: string, sendLabel = /^(Send|Senden)$/) {
+/** Long enough for the form's time-to-submit check: feedback sent faster is kept as likely spam, and spam gets no answers. */
+export const PERSON_PAUSE_MS = 1600;
+
+/**
+ * Opens the launcher's dialog as a person would, types a message and presses send; with `pauseMs`,
+ * waits that long before sending (see {@link PERSON_PAUSE_MS}).
+ */
+export async function sendThroughWidget(page: Page, message: string, { sendLabel = /^(Send|Senden)$/, pauseMs = 0 }: { sendLabel?: RegExp; pauseMs?: number } = {}) {
   await page.getByRole('button', { name: 'Feedback', exact: true }).click();
   await page.getByRole('dialog').waitFor();
   await page.getByRole('textbox', { name: /message|Nachricht/i }).fill(message);
+  if (pauseMs) await page.waitForTimeout(pauseMs);
   await page.getByRole('button', { name: sendLabel }).click();
 }
 
