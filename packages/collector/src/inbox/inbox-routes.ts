@@ -226,8 +226,9 @@ export function createInbox(options: InboxOptions): (request: Request, url: URL,
     // The whole trail, or one item's (`?id=`, or `/inbox/{id}/audit.json`).
     const itemAudit = /^\/inbox\/([^/]{1,200})\/audit\.json$/.exec(url.pathname);
     if (url.pathname === '/inbox/audit.json' || itemAudit) {
-      const id = itemAudit ? readId(itemAudit[1]!) : (url.searchParams.get('id') ?? undefined);
-      if ((itemAudit && id === undefined) || (id !== undefined && !isId(id))) return json({ error: 'not_found' }, 404);
+      // A segment that is no id reads as '', which no feedback has.
+      const id = itemAudit ? (readId(itemAudit[1]!) ?? '') : (url.searchParams.get('id') ?? undefined);
+      if (id !== undefined && !isId(id)) return json({ error: 'not_found' }, 404);
       return json({ entries: await storage.audit({ ...(id === undefined ? {} : { feedbackIds: [id] }), limit: filter.limit ?? 500 }) }, 200);
     }
     if (url.pathname === '/inbox/stats.json') {
