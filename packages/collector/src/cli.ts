@@ -8,7 +8,7 @@ import { createMailSender } from './mail-sender.js';
 import { readRoutes } from './routing/routes-file.js';
 import type { NewOutgoingMessage, StoredFeedback } from './storage/feedback-storage.js';
 import { describeRetention, parseRetention, startRetention, type Retention } from './privacy/retention.js';
-import { ADMIN_LABEL, RESERVED_LABELS, TOKEN_LABEL } from './inbox/admin-auth.js';
+import { ADMIN_LABEL, labelledTokens, TOKEN_LABEL } from './inbox/admin-auth.js';
 
 const HELP = `hearken-collector: receives Hearken feedback, stores it in SQLite or PostgreSQL, shows an inbox.
 
@@ -117,8 +117,13 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
     const label = entry.slice(0, colon);
     if (colon < 1 || !TOKEN_LABEL.test(label) || colon === entry.length - 1) throw new Error(`--team-token takes NAME:TOKEN, such as alice:${'x'.repeat(8)}…, with a name of letters, digits, ".", "_" or "-"; not "${colon < 1 ? '…' : `${entry.slice(0, colon)}:…`}"`);
     if (label === ADMIN_LABEL || label in teamTokens) throw new Error(`--team-token: the name "${label}" is given twice${label === ADMIN_LABEL ? ' (it is the --admin-token\'s)' : ''}`);
-    if (RESERVED_LABELS.includes(label)) throw new Error(`--team-token: "${label}" is a name the collector uses itself; give the token another`);
     teamTokens[label] = entry.slice(colon + 1);
+  }
+  // The inbox's own checks of the tokens (reserved names, say), here, so that a mistake stops the start before anything opens.
+  try {
+    labelledTokens(undefined, teamTokens);
+  } catch (error) {
+    throw new Error(`--team-token: ${(error as Error).message}`);
   }
   const retentionText = values.retention ?? env.HEARKEN_RETENTION ?? undefined;
   const personalText = values['retention-personal'] ?? env.HEARKEN_RETENTION_PERSONAL ?? undefined;
