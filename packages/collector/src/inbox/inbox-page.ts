@@ -24,7 +24,7 @@ article.new{border-left:4px solid var(--accent)}article.resolved{opacity:.65}
 .thread li.team{border-color:var(--accent)}.thread li.note{border-color:#b8860b;background:color-mix(in srgb,#b8860b 10%,transparent)}
 .thread p{margin:.1rem 0;white-space:pre-wrap;overflow-wrap:anywhere}form.reply{display:flex;flex-direction:column;gap:.4rem;margin-top:.5rem}
 form.reply label.check{flex-direction:row;align-items:center;gap:.3rem}form.reply button{align-self:flex-start}textarea{font:inherit;padding:.3rem .45rem;border:1px solid var(--line);border-radius:6px;background:var(--card);color:inherit;min-height:3.5rem}
-.retention,details.person{padding:0 1.2rem}.overdue{background:#b3261e;color:#fff;border-color:#b3261e}nav.views{display:flex;gap:.8rem;padding:.6rem 1.2rem 0}nav.views a[aria-current]{font-weight:600;text-decoration:none}`;
+.retention,details.person{padding:0 1.2rem}.trail{font-size:.8rem;color:var(--muted);margin:.4rem 0}.trail ul{margin:.2rem 0;padding-left:1.2rem}.trail p{margin:.2rem 0}.overdue{background:#b3261e;color:#fff;border-color:#b3261e}nav.views{display:flex;gap:.8rem;padding:.6rem 1.2rem 0}nav.views a[aria-current]{font-weight:600;text-decoration:none}`;
 
 function page(title: string, nonce: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -50,9 +50,9 @@ function thread(item: InboxItem): string {
 /** Who did what to one item, newest first, with a link to the full trail as JSON. */
 function auditList(id: string, audit: readonly AuditEntry[]): string {
   const link = `<a href="/inbox/${e(encodeURIComponent(id))}/audit.json">JSON</a>`;
-  if (!audit.length) return `<p class="meta">Audit trail: nothing yet (${link})</p>`;
+  if (!audit.length) return `<p class="trail">Audit trail: nothing yet (${link})</p>`;
   const entries = audit.map((a) => `<li>${e(a.action)}${a.detail ? ` (${e(a.detail)})` : ''} by ${e(a.by)}, ${when(a.at)}</li>`).join('');
-  return `<details class="audit"><summary>Audit trail (${audit.length})</summary><ul class="meta">${entries}</ul><p class="meta">${link}</p></details>`;
+  return `<details class="audit trail"><summary>Audit trail (${audit.length})</summary><ul>${entries}</ul><p>${link}</p></details>`;
 }
 
 function card(item: InboxItem, back: string, audit: readonly AuditEntry[]): string {
