@@ -48,7 +48,7 @@ const browserPlugins = (module) => [
   widgetVersion(),
   // Whitespace and comments inside html`` and css`` templates, which terser leaves alone.
   minifyHTML(),
-  terser({ module, ecma: 2020, compress: { passes: 3 }, format: { comments: false } }),
+  terser({ module, ecma: 2020, compress: { passes: 3 }, format: { comments: false, ascii_only: true } }),
 ];
 
 /**

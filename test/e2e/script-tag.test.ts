@@ -124,6 +124,41 @@ describe('the script tag', () => {
     }
   });
 
+  it("leaves the page's load event alone: it starts after load, or 2 s after it ran when an image keeps the page loading", async () => {
+    const page = await env.browser.newPage();
+    const errors = watchErrors(page);
+    // The page's own load listener looks for the widget: it must not be there yet.
+    await page.addInitScript(() =>
+      addEventListener('load', () => ((window as unknown as { widgetAtLoad: boolean }).widgetAtLoad = document.querySelector('hearken-feedback') !== null)),
+    );
+    await page.goto(`${env.demo.site.url}/pages/plain.html`);
+    await page.getByRole('button', { name: 'Feedback', exact: true }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { widgetAtLoad: boolean }).widgetAtLoad)).toBe(false);
+
+    // An image that takes 8 s: the launcher does not wait for it.
+    let releaseImage!: () => void;
+    const imageHeld = new Promise<void>((resolve) => (releaseImage = resolve));
+    await page.route('**/slow-image.svg', async (route) => {
+      await Promise.race([imageHeld, new Promise((resolve) => setTimeout(resolve, 8000))]);
+      await route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>' });
+    });
+    await page.route('**/slow-page.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><title>Slow image</title></head><body><img src="/slow-image.svg" alt=""><script src="/hearken/hearken.js" data-endpoint="${env.demo.endpoint}" async></script></body></html>`,
+      }),
+    );
+    const started = Date.now();
+    await page.goto(`${env.demo.site.url}/slow-page.html`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('button', { name: 'Feedback', exact: true }).waitFor({ timeout: 6000 });
+    const waited = Date.now() - started;
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+    expect(waited).toBeGreaterThanOrEqual(1900);
+    releaseImage();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('listed twice gives one widget and no error', async () => {
     const page = await env.browser.newPage();
     const errors = watchErrors(page);

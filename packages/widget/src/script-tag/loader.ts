@@ -1,5 +1,6 @@
 // hearken.js: the classic script a site pastes. It carries what paints the launcher, so the launcher
-// shows with no second request, and exposes window.Hearken. The rest (hearken-widget.js: the dialog,
+// shows with no second request, and exposes window.Hearken. It starts once the page has loaded (its
+// load event never waits for the widget), or 2 s after it ran once the document is parsed. The rest (hearken-widget.js: the dialog,
 // the form, the client, and the page's language) loads on intent — pointer over, focus or touch on the
 // launcher, or Hearken.open() — or at once when feedback from an earlier visit waits in the outbox or
 // the page has inline elements to show.
@@ -32,10 +33,30 @@ type QueuedCall = [keyof HearkenApi, ArrayLike<unknown>, (value: unknown) => voi
 type WidgetModule = typeof import('./widget-bundle.js');
 const page = window as unknown as { Hearken?: Partial<HearkenApi> & { q?: QueuedCall[] } };
 
+/** The longest the widget waits for the page's load event (once the document is parsed). */
+const LOAD_WAIT_MS = 2000;
+
+/**
+ * Calls `then` once the page has loaded, so that the host page's load event never waits for the
+ * widget's work; on a page still fetching images, once its document is parsed and `LOAD_WAIT_MS`
+ * have passed since the script ran. Checked before each frame (so the launcher is built right before
+ * the frame that shows it), or every half second in a hidden tab, where frames do not come; not by
+ * listening for `load`: a listener is handed an `Event`, and that interface alone costs the page
+ * ≈ 11 KB of heap before anyone interacts.
+ */
+function afterPageLoad(then: () => void): void {
+  const since = Date.now();
+  const check = () => {
+    const state = document.readyState;
+    if (state === 'complete' || (state === 'interactive' && Date.now() - since >= LOAD_WAIT_MS)) then();
+    else if (document.hidden) setTimeout(check, 500);
+    else requestAnimationFrame(check);
+  };
+  check();
+}
+
 /** Starts the widget from the script tag's `data-*` attributes (the element's attribute names). */
 function start(data: Record<string, string | undefined>, scriptUrl: string): void {
-  // An async script may run before the body is parsed: wait for it, and for inline elements in it.
-  if (document.readyState === 'loading') return void document.addEventListener('DOMContentLoaded', () => start(data, scriptUrl), { once: true });
   // Listed twice, or after another copy: the first one serves the page.
   if (page.Hearken?.version) return;
 
@@ -99,6 +120,9 @@ function start(data: Record<string, string | undefined>, scriptUrl: string): voi
 }
 
 const script = document.currentScript as HTMLScriptElement | null;
-const endpoint = script?.dataset.endpoint;
-if (!endpoint || !isHttpEndpoint(endpoint, location.protocol)) console.error(`Hearken: no widget, data-endpoint must be the feedback URL (https://…); got ${endpoint ? `"${endpoint}"` : 'none'}.`);
-else start({ ...script!.dataset }, script!.src);
+// Read by getAttribute and from document.URL: `dataset` and `location` are interfaces of their own,
+// each a cost in heap to a page where nobody may ever give feedback.
+const data = Object.fromEntries(ATTRIBUTES.map((name) => [name, script?.getAttribute(`data-${name}`) ?? undefined]));
+const endpoint = data.endpoint;
+if (!endpoint || !isHttpEndpoint(endpoint, document.URL.slice(0, document.URL.indexOf(':') + 1))) console.error(`Hearken: no widget, data-endpoint must be the feedback URL (https://…); got ${endpoint ? `"${endpoint}"` : 'none'}.`);
+else afterPageLoad(() => start(data, script!.src));
