@@ -1,6 +1,5 @@
 import type { Audience, HearkenClient, RatingScale, User } from '@hearken/client';
 import type { LauncherPosition, Theme } from '../base/attributes.js';
-import { HearkenOpenEvent } from '../events/open-event.js';
 import { hasFollowUps } from '@hearken/client/follow-up';
 import { SHARED_ATTRIBUTES } from '../base/attributes.js';
 import { HTMLElementOrStub } from '../base/html-element.js';
@@ -211,7 +210,7 @@ export class HearkenFeedback extends HTMLElementOrStub {
     await this.#load();
     const { createFeedbackDialog } = await HearkenFeedback.loadDialog();
     // Checked after the await, so two quick calls (a double click) share one dialog.
-    const { dialog, body } = (this.#dialog ??= createFeedbackDialog(this, this.#root, this.#launcher));
+    const { dialog, body, show } = (this.#dialog ??= createFeedbackDialog(this, this.#root, this.#launcher));
     if (!this.#form) {
       const form: FormElement = (this.#form = document.createElement('hearken-form'));
       for (const name of FORWARDED) {
@@ -226,9 +225,7 @@ export class HearkenFeedback extends HTMLElementOrStub {
     // Every call waits for the form's first render, so the one that shows the dialog can focus a field.
     await (this.#form as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
     if (dialog.open) return;
-    dialog.showModal();
-    this.#launcher.setAttribute('aria-expanded', 'true');
-    this.dispatchEvent(new HearkenOpenEvent());
+    show();
     this.#form.focus();
   }
 
