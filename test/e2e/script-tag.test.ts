@@ -61,6 +61,24 @@ describe('the script tag', () => {
     await page.close();
   });
 
+  it('on intent the dialog and its form are built, closed, so that the click only shows them', async () => {
+    const page = await env.browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${env.demo.site.url}/pages/plain.html`);
+    const launcher = page.getByRole('button', { name: 'Feedback', exact: true });
+    await launcher.hover();
+    const formRendered = () =>
+      page.evaluate(() => Boolean(document.querySelector('hearken-feedback')?.shadowRoot?.querySelector('dialog hearken-form')?.shadowRoot?.querySelector('textarea')));
+    await expect.poll(formRendered, { timeout: 10_000 }).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('hearken-feedback')!.shadowRoot!.querySelector('dialog')!.open)).toBe(false);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await launcher.click();
+    await page.getByRole('dialog').getByRole('textbox', { name: /message/i }).waitFor();
+    expect(await page.evaluate(() => document.querySelector('hearken-feedback')!.shadowRoot!.querySelectorAll('hearken-form').length)).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('works under a strict CSP and Trusted Types with zero violations', async () => {
     const page = await env.browser.newPage();
     const errors = watchErrors(page);

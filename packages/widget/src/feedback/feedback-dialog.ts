@@ -1,4 +1,5 @@
-import { readMyFeedback, unreadReplies, type User } from '@hearken/client';
+import { readMyFeedback, unreadReplies, type HearkenClient, type User } from '@hearken/client';
+import type { Messages } from '../i18n/messages.js';
 import { HearkenCloseEvent } from '../events/close-event.js';
 import { HearkenOpenEvent } from '../events/open-event.js';
 import { defineElements } from '../registration.js';
@@ -7,11 +8,19 @@ import { adoptStyles } from '../styles/adopt-styles.js';
 import { deepActiveElement, tabbables } from './tabbables.js';
 import { dialogStyles } from './feedback-dialog.styles.js';
 
+/** The `<hearken-form>` in the dialog, and what the launcher hands to it. */
+export interface DialogForm extends HTMLElement {
+  user?: User;
+  client?: HearkenClient;
+  messages?: Partial<Messages>;
+  updateComplete?: Promise<unknown>;
+}
+
 /** What the launcher keeps of its dialog. */
 export interface FeedbackDialog {
   dialog: HTMLDialogElement;
-  /** Where the form goes. */
-  body: HTMLElement;
+  /** The form, with the launcher's attributes. */
+  form: DialogForm;
   /** Sets the title and the buttons' names in the launcher's language. */
   localize(): void;
   /** Shows the dialog as a modal and announces it (`hearken-open`). */
@@ -28,7 +37,13 @@ const MESSAGES_ATTRIBUTES = ['endpoint', 'locale', 'theme', 'credentials'];
  * intent, so a page that nobody gives feedback on never pays for it). It follows the WAI-ARIA modal
  * dialog pattern: native `showModal()`, Esc closes, Tab and Shift+Tab wrap, focus returns to the launcher.
  */
-export function createFeedbackDialog(host: HTMLElement & { messages?: object; user?: User }, root: ShadowRoot, launcher: HTMLButtonElement): FeedbackDialog {
+export function createFeedbackDialog(
+  host: HTMLElement & Pick<DialogForm, 'user' | 'client' | 'messages'>,
+  root: ShadowRoot,
+  launcher: HTMLButtonElement,
+  /** The launcher's attributes the form takes. */
+  forwarded: readonly string[],
+): FeedbackDialog {
   adoptStyles(root, dialogStyles);
 
   const dialog = document.createElement('dialog');
@@ -114,6 +129,16 @@ export function createFeedbackDialog(host: HTMLElement & { messages?: object; us
     host.dispatchEvent(new HearkenOpenEvent());
   };
 
+  const form: DialogForm = document.createElement('hearken-form');
+  for (const name of forwarded) {
+    const value = host.getAttribute(name);
+    if (value !== null) form.setAttribute(name, value);
+  }
+  if (!form.hasAttribute('theme')) form.setAttribute('theme', 'light');
+  form.setAttribute('in-dialog', '');
+  Object.assign(form, { user: host.user, client: host.client, messages: host.messages });
+  body.append(form);
+
   localize();
-  return { dialog, body, localize, show, showMessages };
+  return { dialog, form, localize, show, showMessages };
 }

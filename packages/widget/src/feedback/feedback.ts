@@ -8,7 +8,7 @@ import { resolveLocale } from '../i18n/locale.js';
 import type { LauncherMessages, Messages } from '../i18n/messages.js';
 import { languageOf, lookup } from '../i18n/translations.js';
 import { adoptStyles } from '../styles/adopt-styles.js';
-import type { FeedbackDialog } from './feedback-dialog.js';
+import type { DialogForm, FeedbackDialog } from './feedback-dialog.js';
 import type { PaintReplies } from './launcher-replies.js';
 import { feedbackStyles } from './feedback.styles.js';
 
@@ -17,13 +17,6 @@ const FORWARDED = [...SHARED_ATTRIBUTES, 'rating', 'categories'] as const;
 /** Every string attribute, each with a same-named property (the script tag's `data-*` names too). */
 export const ATTRIBUTES = [...FORWARDED, 'position'] as const;
 const MINIMIZED_KEY = 'hearken:minimized';
-
-/** What the launcher hands to the `<hearken-form>` it creates. */
-interface FormElement extends HTMLElement {
-  user?: User;
-  client?: HearkenClient;
-  messages?: Partial<Messages>;
-}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {}, ...children: (Node | string)[]) {
   const element = Object.assign(document.createElement(tag), props);
@@ -139,7 +132,8 @@ export class HearkenFeedback extends HTMLElementOrStub {
   readonly #label = el('span', { className: 'label' });
   readonly #minimize = el('button', { className: 'minimize', type: 'button', textContent: '×' });
   #dialog?: FeedbackDialog;
-  #form?: FormElement;
+  #prepared?: Promise<FeedbackDialog>;
+  #form?: DialogForm;
   #user?: User;
   #paintReplies?: PaintReplies;
 
@@ -153,7 +147,7 @@ export class HearkenFeedback extends HTMLElementOrStub {
     this.#minimize.setAttribute('part', 'minimize');
     this.#root.append(this.#launcher, this.#minimize);
 
-    const intent = () => void this.#load().catch(() => {});
+    const intent = () => void this.#prepare().catch(() => {});
     for (const type of ['pointerenter', 'focus', 'touchstart']) this.#launcher.addEventListener(type, intent, { passive: true });
     this.#launcher.addEventListener('click', () => void this.open());
     this.#minimize.addEventListener('click', () => {
@@ -207,26 +201,29 @@ export class HearkenFeedback extends HTMLElementOrStub {
   /** Opens the dialog (loading it and the form first, if needed) and moves focus into it. */
   async open(): Promise<void> {
     if (this.isOpen) return;
-    await this.#load();
-    const { createFeedbackDialog } = await HearkenFeedback.loadDialog();
-    // Checked after the await, so two quick calls (a double click) share one dialog.
-    const { dialog, body, show } = (this.#dialog ??= createFeedbackDialog(this, this.#root, this.#launcher));
-    if (!this.#form) {
-      const form: FormElement = (this.#form = document.createElement('hearken-form'));
-      for (const name of FORWARDED) {
-        const value = this.getAttribute(name);
-        if (value !== null) form.setAttribute(name, value);
-      }
-      if (!form.hasAttribute('theme')) form.setAttribute('theme', 'light');
-      form.setAttribute('in-dialog', '');
-      Object.assign(form, { user: this.#user, client: this.client, messages: this.messages });
-      body.append(form);
-    }
-    // Every call waits for the form's first render, so the one that shows the dialog can focus a field.
-    await (this.#form as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+    const { dialog, show } = await this.#prepare();
     if (dialog.open) return;
     show();
-    this.#form.focus();
+    this.#form!.focus();
+  }
+
+  /**
+   * Loads the dialog and the form and builds them, closed: on intent (pointer over, focus, touch), so
+   * that the click itself only has to show them. Resolves once the form has rendered. Calls made
+   * meanwhile (intent, then a click; a double click) share one dialog and one form.
+   */
+  #prepare(): Promise<FeedbackDialog> {
+    return (this.#prepared ??= (async () => {
+      await this.#load();
+      const { createFeedbackDialog } = await HearkenFeedback.loadDialog();
+      const dialog = (this.#dialog ??= createFeedbackDialog(this, this.#root, this.#launcher, FORWARDED));
+      await (this.#form = dialog.form).updateComplete;
+      return dialog;
+    })().catch((error: unknown) => {
+      // A file that did not load: the next intent or click tries again.
+      this.#prepared = undefined;
+      throw error;
+    }));
   }
 
   /** Closes the dialog; what was typed stays for the next time it opens. */
