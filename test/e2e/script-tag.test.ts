@@ -79,6 +79,23 @@ describe('the script tag', () => {
     await page.close();
   });
 
+  it('the launcher is the one button named "Feedback", in English and in German', async () => {
+    const page = await env.browser.newPage();
+    for (const locale of ['en', 'de']) {
+      await page.route(`**/launcher-${locale}.html`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><html lang="${locale}"><head><title>Launcher</title></head><body><script src="/hearken/hearken.js" data-endpoint="${env.demo.endpoint}" async></script></body></html>`,
+        }),
+      );
+      await page.goto(`${env.demo.site.url}/launcher-${locale}.html`);
+      await page.getByRole('button', { name: 'Feedback', exact: true }).waitFor();
+      // A role query by part of the name finds the launcher alone, not the button beside it.
+      expect(await page.getByRole('button', { name: /feedback/i }).count()).toBe(1);
+    }
+    await page.close();
+  });
+
   it('works under a strict CSP and Trusted Types with zero violations', async () => {
     const page = await env.browser.newPage();
     const errors = watchErrors(page);

@@ -2,8 +2,8 @@ import type { LauncherMessages, ReplyCountMessages } from './messages.js';
 
 /** What the launcher shows before anything else has loaded, in the built-in languages. */
 export const launcherMessages: Record<'en' | 'de', LauncherMessages> = {
-  en: { launcher: 'Feedback', minimize: 'Hide the feedback button' },
-  de: { launcher: 'Feedback', minimize: 'Feedback-Knopf ausblenden' },
+  en: { launcher: 'Feedback', minimize: 'Minimize' },
+  de: { launcher: 'Feedback', minimize: 'Minimieren' },
 };
 
 /** The launcher's count of unread team replies; loaded with the replies' code, only where this browser holds follow-up keys. */
