@@ -96,6 +96,29 @@ describe('the script tag', () => {
     await page.close();
   });
 
+  it('an inline element speaks its own language: <hearken-form locale="de"> on an English page, and after its locale changes', async () => {
+    const page = await env.browser.newPage();
+    const errors = watchErrors(page);
+    await page.route('**/inline-de.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><title>Inline</title></head><body><hearken-form locale="de" endpoint="${env.demo.endpoint}"></hearken-form><script src="/hearken/hearken.js" data-endpoint="${env.demo.endpoint}" async></script></body></html>`,
+      }),
+    );
+    await page.goto(`${env.demo.site.url}/inline-de.html`);
+    const form = page.locator('hearken-form');
+    await form.getByRole('button', { name: 'Senden' }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => form.getByRole('textbox', { name: /Ihre Nachricht/ }).count()).toBe(1);
+    // The launcher stays English.
+    expect(await page.getByRole('button', { name: 'Feedback', exact: true }).count()).toBe(1);
+    await page.evaluate(() => document.querySelector('hearken-form')!.setAttribute('locale', 'en'));
+    await form.getByRole('button', { name: 'Send', exact: true }).waitFor();
+    await page.evaluate(() => document.querySelector('hearken-form')!.setAttribute('locale', 'de'));
+    await form.getByRole('button', { name: 'Senden' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('works under a strict CSP and Trusted Types with zero violations', async () => {
     const page = await env.browser.newPage();
     const errors = watchErrors(page);

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Messages } from './messages.js';
-import { messagesOf } from './translations.js';
+import { resolveLocale } from './locale.js';
+import { lookup, requestLanguage } from './translations.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { locale?: string; messages?: Partial<Messages> };
 
@@ -16,9 +17,14 @@ export class LocalizeController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The host's strings: its `messages`, the page's, its language's, English. */
+  /**
+   * The host's strings: its `messages`, the page's, its language's, English. Where the language's
+   * table is a file not loaded yet (the script tag), it is asked for, and every host re-renders once it is in.
+   */
   get t(): Messages {
-    return messagesOf(this.host, this.host.locale, this.host.messages);
+    const locale = resolveLocale(this.host, this.host.locale);
+    requestLanguage(locale, () => hosts.forEach((host) => host.requestUpdate()));
+    return lookup(locale, this.host.messages);
   }
 
   hostConnected(): void {

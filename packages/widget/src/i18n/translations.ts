@@ -46,3 +46,21 @@ export function lookup<T extends Partial<Messages> = Messages>(locale: string, o
 /** The strings for an element: its `locale` attribute, else the nearest `lang`, else `en`. */
 export const messagesOf = (element: Element, localeAttribute?: string | null, overrides?: Partial<Messages>) =>
   lookup(resolveLocale(element, localeAttribute), overrides);
+
+/** Where built-in tables come as files of their own (the script tag): loads the one for a locale. */
+let loadBuiltIn: ((locale: string) => Promise<unknown>) | undefined;
+const requested = new Set<string>();
+
+/** The script tag sets this: then an element in a language not loaded yet asks for its table. */
+export const setBuiltInLoader = (load: (locale: string) => Promise<unknown>) => void (loadBuiltIn = load);
+
+/**
+ * Makes sure the built-in table for `locale` is there or coming; calls `loaded` once it has come
+ * (not when it was there already). Each language is asked for once, again only after a failure.
+ */
+export function requestLanguage(locale: string, loaded: () => void): void {
+  const language = languageOf(locale);
+  if (!loadBuiltIn || translations.builtIn[language] || requested.has(language)) return;
+  requested.add(language);
+  loadBuiltIn(locale).then(loaded, () => requested.delete(language));
+}

@@ -115,8 +115,12 @@ function start(data: Record<string, string | undefined>, scriptUrl: string): voi
   }
 
   // Feedback from an earlier visit waits: the client delivers it now. Inline elements need their code.
-  if (hasPendingFeedback() || document.querySelector('hearken-form, hearken-rating'))
-    void HearkenFeedback.loadForm(resolveLocale(widget, widget.locale)).then(client).catch(() => {});
+  // Each inline element in its own language: `<hearken-form locale="de">` on an English page.
+  const inline = [...document.querySelectorAll('hearken-form, hearken-rating')];
+  if (hasPendingFeedback() || inline.length)
+    void Promise.all([widget, ...inline].map((element) => HearkenFeedback.loadForm(resolveLocale(element, element.getAttribute('locale')))))
+      .then(client)
+      .catch(() => {});
 }
 
 const script = document.currentScript as HTMLScriptElement | null;

@@ -4,6 +4,7 @@
 // and <hearken-rating> once that language is there: an inline element never renders without its strings.
 import { HearkenForm } from '../form/form.js';
 import { HearkenRating } from '../rating/rating.js';
+import { setBuiltInLoader } from '../i18n/translations.js';
 import { defineElements } from '../registration.js';
 import { builtInLanguage } from './base-url.js';
 
@@ -13,11 +14,22 @@ export { createFeedbackDialog } from '../feedback/feedback-dialog.js';
 // In this file, not a chunk of its own: each language file uses it, so it would cost a third round trip.
 export { launcherMessages } from '../i18n/launcher-messages.js';
 
+const tables = new Map<string, Promise<unknown>>();
+const loadTable = (locale: string) => {
+  const code = builtInLanguage(locale);
+  if (!tables.has(code)) tables.set(code, code === 'de' ? import('./language-de.js') : import('./language-en.js'));
+  return tables.get(code)!;
+};
+// An element in another language than the launcher's (`<hearken-form locale="de">` on an English page) asks for its table.
+setBuiltInLoader(loadTable);
+
 /**
- * Loads the one complete built-in table the page needs (`hearken-language-<code>.js`), then
+ * Loads the complete built-in table for `locale` (`hearken-language-<code>.js`), then, once every
+ * table asked for so far is in (inline elements may speak other languages than the launcher),
  * defines <hearken-form> and <hearken-rating>: inline elements upgrade with their strings there.
  */
 export async function loadLanguage(locale: string): Promise<void> {
-  await (builtInLanguage(locale) === 'de' ? import('./language-de.js') : import('./language-en.js'));
+  await loadTable(locale);
+  await Promise.allSettled(tables.values());
   defineElements({ form: HearkenForm, rating: HearkenRating });
 }
