@@ -22,12 +22,17 @@ describe('<hearken-rating>', () => {
 
   it('arrow keys move the choice, and are mirrored on right-to-left pages', async () => {
     const el = await mount<HearkenRating>('<hearken-rating scale="stars"></hearken-rating>');
+    // Nothing chosen: focus is on the first option, and the first arrow moves on from it, as native radios do.
     radios(el)[0]!.focus();
-    await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowRight' });
     expect(el.value).to.equal(2);
     expect(radios(el)[1]!.getAttribute('aria-checked')).to.equal('true');
     expect(el.shadowRoot!.activeElement).to.equal(radios(el)[1]);
+    const nps = await mount<HearkenRating>('<hearken-rating scale="nps"></hearken-rating>');
+    radios(nps)[0]!.focus();
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(nps.value).to.equal(10);
+    nps.remove();
 
     const rtl = document.createElement('div');
     rtl.dir = 'rtl';

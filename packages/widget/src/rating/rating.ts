@@ -143,15 +143,17 @@ export class HearkenRating extends HearkenElement {
 
   async #onKey(event: KeyboardEvent): Promise<void> {
     const options = this.options;
-    let index = options.indexOf(this.value ?? NaN);
+    // Nothing chosen yet: focus is on the first option, and an arrow moves from there, as native radios do.
+    const index = Math.max(0, options.indexOf(this.value ?? NaN));
     const rtl = isRtl(this);
     const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
     const back = rtl ? 'ArrowRight' : 'ArrowLeft';
-    if (event.key === forward || event.key === 'ArrowDown') index = index < 0 ? 0 : (index + 1) % options.length;
-    else if (event.key === back || event.key === 'ArrowUp') index = index <= 0 ? options.length - 1 : index - 1;
+    let next: number;
+    if (event.key === forward || event.key === 'ArrowDown') next = (index + 1) % options.length;
+    else if (event.key === back || event.key === 'ArrowUp') next = (index - 1 + options.length) % options.length;
     else return;
     event.preventDefault();
-    this.#choose(options[index]!);
+    this.#choose(options[next]!);
     await this.updateComplete;
     this.focus();
   }
