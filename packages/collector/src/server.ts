@@ -57,9 +57,10 @@ function toIntakeRequest(req: IncomingMessage, length: number): IntakeRequest {
     method: req.method ?? 'GET',
     header(name) {
       const raw = req.rawHeaders;
+      const wanted = name.toLowerCase();
       let value: string | null = null;
       for (let i = 0; i < raw.length; i += 2) {
-        if (raw[i]!.length === name.length && raw[i]!.toLowerCase() === name) value = value === null ? raw[i + 1]! : `${value}, ${raw[i + 1]!}`;
+        if (raw[i]!.length === wanted.length && raw[i]!.toLowerCase() === wanted) value = value === null ? raw[i + 1]! : `${value}, ${raw[i + 1]!}`;
       }
       return value;
     },
