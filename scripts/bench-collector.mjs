@@ -3,8 +3,10 @@
 // collector on PostgreSQL with one and with two instances (a throwaway cluster, as in the tests).
 // Collectors run as child processes, so load and server do not share an event loop.
 // Targets: SQLite ≥ 50 % of bare node:http; PostgreSQL ×2 ≥ SQLite ×1; p99 < 50 ms everywhere. Exit 1 when one is missed.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// On Linux each row also shows the CPU time per request of the servers, of PostgreSQL and of the load
+// generator: figures that depend less than requests/s on what else the machine is doing.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -12,6 +14,43 @@ import { startTestPostgres } from '../test/support/postgres.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = 20;
+
+const ticksPerSecond = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+  } catch {
+    return 100;
+  }
+})();
+/** `/proc/{pid}/stat` after the command name: state, parent, … (Linux); `undefined` where there is none. */
+function procStat(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+/** CPU seconds (user + system) the processes `pids` have used so far; `NaN` where /proc is missing. */
+function cpuSeconds(pids) {
+  let sum = 0;
+  for (const pid of pids) {
+    const stat = procStat(pid);
+    if (!stat) return NaN;
+    sum += (Number(stat[11]) + Number(stat[12])) / ticksPerSecond;
+  }
+  return sum;
+}
+/** The PostgreSQL server's processes: the postmaster (named in its data folder) and its children; none without /proc. */
+async function postgresProcesses(url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client(url);
+  await client.connect();
+  const { rows } = await client.query("SELECT setting FROM pg_settings WHERE name = 'data_directory'");
+  await client.end();
+  const postmaster = readFileSync(join(rows[0].setting, 'postmaster.pid'), 'utf8').split('\n')[0];
+  if (!procStat(postmaster)) return () => [];
+  return () => [postmaster, ...readdirSync('/proc').filter((name) => /^\d+$/.test(name) && procStat(name)?.[1] === postmaster)];
+}
 
 function startProcess(args) {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -29,7 +68,7 @@ function startProcess(args) {
     child.kill('SIGTERM');
     await exited;
   };
-  return url.then((u) => ({ url: u, stop }));
+  return url.then((u) => ({ url: u, pid: child.pid, stop }));
 }
 
 const collector = (db) => startProcess(['packages/collector/dist/bin.js', '--port', '0', '--db', db, '--rate-limit', '0']);
@@ -77,10 +116,23 @@ async function load(urls) {
   };
 }
 
-async function measure(name, start, count = 1) {
+/** Load on `count` servers made by `start`; with `database`, a function listing the database's processes, whose CPU time is counted too. */
+async function measure(name, start, count = 1, database = () => []) {
   const servers = await Promise.all(Array.from({ length: count }, start));
   try {
-    return { name, ...(await load(servers.map((s) => s.url))) };
+    const pids = servers.map((s) => s.pid);
+    const before = { servers: cpuSeconds(pids), database: cpuSeconds(database()), load: process.cpuUsage() };
+    const result = await load(servers.map((s) => s.url));
+    const requests = result.rps * seconds;
+    // Processes of the database that ended during the load are not counted: the collectors keep their connections open.
+    const perRequest = (cpu) => Math.round((cpu * 1e6) / requests);
+    const loadCpu = process.cpuUsage(before.load);
+    const cpu = {
+      servers: perRequest(cpuSeconds(pids) - before.servers),
+      database: perRequest(cpuSeconds(database()) - before.database),
+      load: perRequest((loadCpu.user + loadCpu.system) / 1e6),
+    };
+    return { name, ...result, cpu };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
@@ -97,9 +149,11 @@ try {
 // PostgreSQL with its default durability (fsync, synchronous commit), as a production server runs.
 const cluster = await startTestPostgres({ durable: true });
 try {
-  results.push(await measure('PostgreSQL ×1', async () => collector(await cluster.createDatabase())));
+  const single = await cluster.createDatabase();
+  const postgres = await postgresProcesses(single);
+  results.push(await measure('PostgreSQL ×1', () => collector(single), 1, postgres));
   const shared = await cluster.createDatabase();
-  results.push(await measure('PostgreSQL ×2', () => collector(shared), 2));
+  results.push(await measure('PostgreSQL ×2', () => collector(shared), 2, postgres));
 } finally {
   await cluster.remove();
 }
@@ -107,7 +161,8 @@ try {
 const [bare, sqlite, , pg2] = results;
 console.log(`collector benchmark: ${seconds}s per row, ${connections} connections in all, valid posts; a 2-core machine shared with other work gives noisy figures`);
 for (const r of results) {
-  console.log(`  ${r.name.padEnd(22)} ${String(Math.round(r.rps)).padStart(6)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms   non-2xx/errors ${r.failed}`);
+  const cpu = Number.isNaN(r.cpu.servers) ? '' : `   CPU µs/request: server ${r.cpu.servers}${r.cpu.database ? `, PostgreSQL ${r.cpu.database}` : ''}, load generator ${r.cpu.load}`;
+  console.log(`  ${r.name.padEnd(22)} ${String(Math.round(r.rps)).padStart(6)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms   non-2xx/errors ${r.failed}${cpu}`);
 }
 const share = sqlite.rps / bare.rps;
 const targets = [

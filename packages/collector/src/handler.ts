@@ -1,8 +1,9 @@
 import { createInbox, isInboxPath, type InboxOptions } from './inbox/inbox-routes.js';
 import { createThreadRoutes } from './follow-up/thread-routes.js';
 import { createIntake, type IntakeOptions } from './intake/intake-routes.js';
+import { fromFetchRequest, type IntakeRequest } from './intake/intake-request.js';
 import { createRateLimiter } from './intake/rate-limit.js';
-import { json, unavailable } from './json-response.js';
+import { json, toResponse, unavailable, type Answer } from './json-response.js';
 import { forwardedAddress, isForwarded } from './client-address.js';
 
 /** Options of {@link createHandler}: those of the intake and of the inbox, and where clients' addresses come from. */
@@ -24,24 +25,30 @@ export interface ConnectionInfo {
   clientAddress?: string;
 }
 
-/**
- * The collector as a Fetch-API handler: `POST /feedback` (intake), the person's thread
- * (`/feedback/{id}/thread`, `DELETE /feedback/{id}`), `GET /inbox`, `/inbox.json`,
- * `/inbox.csv` and the inbox's forms. Runs on Node (see `startServer`), Deno, Bun, workers.
- *
- * @example
- * const handle = createHandler({ storage: createSqliteStorage('./data/feedback.db'), allowOrigins: ['https://www.example.com'] });
- * const response = await handle(request, { clientAddress });
- */
-export function createHandler(options: HandlerOptions): (request: Request, info?: ConnectionInfo) => Promise<Response> {
+/** The collector's routes, as {@link createCollector} gives them. */
+export interface CollectorRoutes {
+  /** The Fetch-API handler: every route (see {@link createHandler}). */
+  handle(request: Request, info?: ConnectionInfo): Promise<Response>;
+  /**
+   * `/feedback` alone, for a runtime that can give the intake a request without building a Fetch
+   * `Request` (the Node server, for every post); `self` is the collector's origin as the request
+   * addressed it. The same intake and rate limit as `handle`'s.
+   */
+  intake(request: IntakeRequest, self: string, info?: ConnectionInfo): Promise<Answer>;
+}
+
+/** The collector's routes for `options`: the Fetch handler and a direct way into its intake. */
+export function createCollector(options: HandlerOptions): CollectorRoutes {
   // One budget per address for every write of a person: feedback, answers, withdrawals.
   const limiter = createRateLimiter(options.rateLimit ?? 60);
-  const intake = createIntake(options, limiter);
+  const receive = createIntake(options, limiter);
   const threads = createThreadRoutes(options, limiter);
   const inbox = createInbox(options);
   const trustProxy = options.trustProxy ?? 0;
+  const intake = (request: IntakeRequest, self: string, info: ConnectionInfo = {}) =>
+    receive(request, self, forwardedAddress(request.header('x-forwarded-for'), trustProxy) ?? info.clientAddress);
 
-  return async function handle(request: Request, info: ConnectionInfo = {}): Promise<Response> {
+  async function handle(request: Request, info: ConnectionInfo = {}): Promise<Response> {
     let url: URL;
     try {
       url = new URL(request.url);
@@ -50,7 +57,7 @@ export function createHandler(options: HandlerOptions): (request: Request, info?
     }
     const forwarded = forwardedAddress(request.headers.get('x-forwarded-for'), trustProxy);
     try {
-      if (url.pathname === '/feedback') return await intake(request, url, forwarded ?? info.clientAddress);
+      if (url.pathname === '/feedback') return toResponse(await intake(fromFetchRequest(request), url.origin, info));
       if (url.pathname.startsWith('/feedback/')) return await threads(request, url, forwarded ?? info.clientAddress);
       // A proxy on this machine connects from loopback, but speaks for someone else.
       if (isInboxPath(url.pathname)) return await inbox(request, url, forwarded ?? (isForwarded(request) ? undefined : info.clientAddress));
@@ -64,5 +71,19 @@ export function createHandler(options: HandlerOptions): (request: Request, info?
       // Only storage can fail here, never input.
       return unavailable(error);
     }
-  };
+  }
+  return { handle, intake };
+}
+
+/**
+ * The collector as a Fetch-API handler: `POST /feedback` (intake), the person's thread
+ * (`/feedback/{id}/thread`, `DELETE /feedback/{id}`), `GET /inbox`, `/inbox.json`,
+ * `/inbox.csv` and the inbox's forms. Runs on Node (see `startServer`), Deno, Bun, workers.
+ *
+ * @example
+ * const handle = createHandler({ storage: createSqliteStorage('./data/feedback.db'), allowOrigins: ['https://www.example.com'] });
+ * const response = await handle(request, { clientAddress });
+ */
+export function createHandler(options: HandlerOptions): (request: Request, info?: ConnectionInfo) => Promise<Response> {
+  return createCollector(options).handle;
 }

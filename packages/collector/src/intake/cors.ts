@@ -1,3 +1,6 @@
+import { toResponse, type Answer } from '../json-response.js';
+import type { IntakeRequest } from './intake-request.js';
+
 /**
  * CORS for the intake, from an allow-list of exact origins (`https://www.example.com`).
  * `*` allows any origin, but then never with credentials.
@@ -33,15 +36,20 @@ export function createCorsPolicy(allowOrigins: readonly string[], exposed = 'Ret
  * The answer to a CORS preflight: `204` allowing `methods` and the headers asked for, or `403`
  * (without CORS headers) for an origin that is not allowed.
  */
-export function preflight(request: Request, corsHeaders: Record<string, string>, methods: string): Response {
-  if (!request.headers.get('origin') || !corsHeaders['access-control-allow-origin']) return new Response(null, { status: 403, headers: { vary: 'Origin' } });
-  return new Response(null, {
+export function preflightAnswer(request: Pick<IntakeRequest, 'header'>, corsHeaders: Record<string, string>, methods: string): Answer {
+  if (!request.header('origin') || !corsHeaders['access-control-allow-origin']) return { status: 403, headers: { vary: 'Origin' }, body: null };
+  return {
     status: 204,
     headers: {
       ...corsHeaders,
       'access-control-allow-methods': methods,
-      'access-control-allow-headers': request.headers.get('access-control-request-headers')?.slice(0, 500) || 'content-type',
+      'access-control-allow-headers': request.header('access-control-request-headers')?.slice(0, 500) || 'content-type',
       'access-control-max-age': '600',
     },
-  });
+    body: null,
+  };
 }
+
+/** {@link preflightAnswer} to a Fetch `Request`. */
+export const preflight = (request: Request, corsHeaders: Record<string, string>, methods: string): Response =>
+  toResponse(preflightAnswer({ header: (name) => request.headers.get(name) }, corsHeaders, methods));

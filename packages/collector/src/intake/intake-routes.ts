@@ -1,10 +1,11 @@
 import { parseFeedback, type Feedback } from '@hearken/client/schema';
-import { json, unavailable } from '../json-response.js';
+import { jsonAnswer, unavailableAnswer, type Answer } from '../json-response.js';
 import type { FeedbackStorage, NewOutgoingMessage, StoredFeedback } from '../storage/feedback-storage.js';
-import { createCorsPolicy, preflight } from './cors.js';
+import { createCorsPolicy, preflightAnswer } from './cors.js';
+import type { IntakeRequest } from './intake-request.js';
 import { verifyIdentity } from './identity.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
-import { readJson } from './read-body.js';
+import { readJsonBody } from './read-body.js';
 import { hashFollowUpKey } from '../follow-up/follow-up-key.js';
 
 /** Options of the intake, `POST /feedback`. */
@@ -31,30 +32,31 @@ export interface IntakeOptions {
 
 /**
  * Answers `/feedback`: the CORS preflight and `POST`, for a client at `clientAddress` (the key of
- * `limiter`, which the thread routes share: the person's answers count as posts too).
+ * `limiter`, which the thread routes share: the person's answers count as posts too). `self` is the
+ * collector's own origin, as the request addressed it (`http://localhost:8787`).
  */
 export function createIntake(
   options: IntakeOptions,
   limiter: RateLimiter = createRateLimiter(options.rateLimit ?? 60),
-): (request: Request, url: URL, clientAddress: string | undefined) => Promise<Response> {
+): (request: IntakeRequest, self: string, clientAddress: string | undefined) => Promise<Answer> {
   const { storage, identitySecret, onStored } = options;
   const cors = createCorsPolicy(options.allowOrigins ?? []);
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const minFillMs = options.minFillMs ?? 1500;
 
-  async function receive(request: Request, clientAddress: string | undefined, corsHeaders: Record<string, string>, crossOrigin: boolean): Promise<Response> {
-    if (crossOrigin && !corsHeaders['access-control-allow-origin']) return json({ error: 'origin_not_allowed' }, 403, corsHeaders);
+  async function receive(request: IntakeRequest, clientAddress: string | undefined, corsHeaders: Record<string, string>, crossOrigin: boolean): Promise<Answer> {
+    if (crossOrigin && !corsHeaders['access-control-allow-origin']) return jsonAnswer({ error: 'origin_not_allowed' }, 403, corsHeaders);
     const wait = limiter.take(clientAddress ?? 'unknown');
-    if (wait) return json({ error: 'rate_limited', retryAfter: wait }, 429, { ...corsHeaders, 'retry-after': String(wait) });
-    const body = await readJson(request, maxBodyBytes, corsHeaders);
-    if ('response' in body) return body.response;
+    if (wait) return jsonAnswer({ error: 'rate_limited', retryAfter: wait }, 429, { ...corsHeaders, 'retry-after': String(wait) });
+    const body = await readJsonBody(request, maxBodyBytes, corsHeaders);
+    if ('answer' in body) return body.answer;
     const parsed = parseFeedback(body.value);
-    if (!parsed.success) return json({ error: 'invalid', issues: parsed.issues }, 422, corsHeaders);
+    if (!parsed.success) return jsonAnswer({ error: 'invalid', issues: parsed.issues }, 422, corsHeaders);
     const feedback: Feedback = parsed.data;
 
     const spam = feedback.signals?.honeypot === true || (feedback.signals?.fillMs !== undefined && feedback.signals.fillMs < minFillMs);
     // A bot sees the same answer as a person: nothing tells it what gave it away.
-    if (spam && options.spam === 'drop') return json({ id: feedback.id, status: 'accepted', followUp: true }, 202, corsHeaders);
+    if (spam && options.spam === 'drop') return jsonAnswer({ id: feedback.id, status: 'accepted', followUp: true }, 202, corsHeaders);
     const record: StoredFeedback = { feedback, receivedAt: new Date().toISOString(), status: 'new', spam };
     // The key itself never reaches the database: only its hash, beside (not inside) the feedback.
     if (feedback.followUp) record.followUpKeyHash = await hashFollowUpKey(feedback.followUp.key);
@@ -66,19 +68,19 @@ export function createIntake(
     const isNew = await storage.insert(record, spam ? undefined : options.outgoing?.(record));
     if (isNew && !spam) onStored?.(record);
     // `followUp: true`: this endpoint keeps threads (GET /feedback/{id}/thread).
-    return json({ id: feedback.id, status: isNew ? 'stored' : 'duplicate', followUp: true }, isNew ? 201 : 200, corsHeaders);
+    return jsonAnswer({ id: feedback.id, status: isNew ? 'stored' : 'duplicate', followUp: true }, isNew ? 201 : 200, corsHeaders);
   }
 
-  return async function intake(request, url, clientAddress) {
-    const origin = request.headers.get('origin');
-    const corsHeaders = cors.headers(origin, url.origin);
-    if (request.method === 'OPTIONS') return preflight(request, corsHeaders, 'POST, OPTIONS');
-    if (request.method !== 'POST') return json({ error: 'method_not_allowed' }, 405, { ...corsHeaders, allow: 'POST, OPTIONS' });
+  return async function intake(request, self, clientAddress) {
+    const origin = request.header('origin');
+    const corsHeaders = cors.headers(origin, self);
+    if (request.method === 'OPTIONS') return preflightAnswer(request, corsHeaders, 'POST, OPTIONS');
+    if (request.method !== 'POST') return jsonAnswer({ error: 'method_not_allowed' }, 405, { ...corsHeaders, allow: 'POST, OPTIONS' });
     try {
-      return await receive(request, clientAddress, corsHeaders, Boolean(origin) && origin !== url.origin);
+      return await receive(request, clientAddress, corsHeaders, Boolean(origin) && origin !== self);
     } catch (error) {
       // With the CORS headers, so a cross-origin page can tell a busy collector from a network error and read Retry-After.
-      return unavailable(error, corsHeaders);
+      return unavailableAnswer(error, corsHeaders);
     }
   };
 }

@@ -59,4 +59,52 @@ describe('PostgreSQL storage', () => {
     expect(await storage.addReply(record.feedback.id, reply())).toBe(true);
     await storage.close();
   });
+
+  it('holds inserts back while a batch is being written and writes them together next; a failed batch fails only its own', async () => {
+    const url = await cluster.createDatabase();
+    const storage = await createPostgresStorage(url);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    // A lock that keeps the first batch's statement waiting, as a slow disk would.
+    const holdInserts = () => admin.query('BEGIN; LOCK TABLE feedback IN SHARE MODE');
+    const waitingInserts = async () => {
+      for (let tries = 0; ; tries++) {
+        const { rows } = await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH input AS%'`);
+        if (rows.length || tries > 100) return rows.map((row) => row.pid);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    const [a, b, c, d, e] = Array.from({ length: 5 }, () => storedFeedback());
+
+    await holdInserts();
+    const first = storage.insert(a!);
+    expect(await waitingInserts()).toHaveLength(1);
+    const next = [storage.insert(b!)];
+    await nextTurn();
+    next.push(storage.insert(c!));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Still one statement: the others wait for it.
+    expect(await waitingInserts()).toHaveLength(1);
+    await admin.query('COMMIT');
+    expect(await Promise.all([first, ...next])).toEqual([true, true, true]);
+    // Rows written by one statement share its transaction id.
+    const { rows } = await admin.query<{ id: string; xmin: string }>('SELECT id, xmin::text FROM feedback');
+    const transactionOf = new Map(rows.map((row) => [row.id, row.xmin]));
+    expect(transactionOf.get(b!.feedback.id)).toBe(transactionOf.get(c!.feedback.id));
+    expect(transactionOf.get(a!.feedback.id)).not.toBe(transactionOf.get(b!.feedback.id));
+
+    await holdInserts();
+    const failing = storage.insert(d!).catch((error: Error) => error.message);
+    const [pid] = await waitingInserts();
+    const after = storage.insert(e!);
+    await nextTurn();
+    await admin.query('SELECT pg_cancel_backend($1)', [pid]);
+    expect(await failing).toMatch(/cancel/);
+    await admin.query('COMMIT');
+    expect(await after).toBe(true);
+    expect((await storage.list()).map((record) => record.feedback.id).sort()).toEqual([a, b, c, e].map((record) => record!.feedback.id).sort());
+    await admin.end();
+    await storage.close();
+  });
 });

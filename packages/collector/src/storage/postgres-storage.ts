@@ -4,6 +4,7 @@ import { removedIdHash } from './removed-id.js';
 import type { Feedback } from '@hearken/client/schema';
 import { describeDatabaseUrl } from './database-url.js';
 import { withoutNulls } from './without-nulls.js';
+import { createGroupCommit } from './group-commit.js';
 import { VERIFIED_THREADS_LIMIT, type AuditEntry, type DeliveryProblem, type FeedbackStatus, type FeedbackStorage, type InboxFilter, type NewOutgoingMessage, type OutgoingMessage, type Reply, type StatusChange, type StoredFeedback } from './feedback-storage.js';
 
 /** Schema changes, applied in order; the table `hearken_schema` records how many ran. Append, never edit. */
@@ -83,6 +84,9 @@ const AUDIT_OF = (source: string, first: number) =>
   `INSERT INTO audit (at, action, feedback_id, by, via, detail)
    SELECT $${first}, $${first + 1}, ${source}.id, $${first + 2}, $${first + 3}, $${first + 4} FROM ${source} WHERE $${first}::text IS NOT NULL`;
 const auditValues = (audit: AuditEntry | undefined) => [audit?.at ?? null, audit?.action ?? null, audit?.by ?? null, audit?.via ?? null, audit?.detail ?? null];
+
+/** Insert batches one instance writes at once; more inserts wait for one of them to end (see {@link createGroupCommit}). */
+const BATCHES_IN_FLIGHT = 1;
 
 /** Any fixed number: the advisory lock that lets one instance at a time migrate. */
 const MIGRATION_LOCK = 0x4865_6172;
@@ -205,21 +209,23 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
   };
 
   /**
-   * Group commit: inserts that arrive in one turn of the event loop are written by one statement
-   * (atomic by itself), so one round trip and one WAL flush acknowledge them all. If it fails, every
-   * insert in it fails, and its sender retries. Copies of one id in a batch: the first is written,
-   * the others answer `false`, as they would one after the other.
+   * Inserts are group-committed (see {@link createGroupCommit}): a batch is written by one statement
+   * (atomic by itself), so one round trip and one WAL flush acknowledge all of it; inserts that arrive
+   * while one is in flight wait for it and go into the next. If a batch fails, its inserts fail, and
+   * their senders retry. Copies of one id in a batch: the first is written, the others answer `false`,
+   * as they would one after the other.
    */
-  type Job = { record: StoredFeedback; messages: readonly NewOutgoingMessage[]; resolve: (inserted: boolean) => void; reject: (error: unknown) => void };
-  let batch: Job[] | undefined;
-  const writeBatch = async (jobs: Job[]) => {
+  type Job = { record: StoredFeedback; messages: readonly NewOutgoingMessage[] };
+  const writeBatch = async (jobs: readonly Job[]) => {
     const first = new Map<string, Job>();
     for (const job of jobs) if (!first.has(job.record.feedback.id)) first.set(job.record.feedback.id, job);
     const rows = [...first.values()].map((job) => job.record);
     const column = <T>(pick: (record: StoredFeedback) => T) => rows.map(pick);
     const messages = [...first.values()].flatMap((job) => job.messages.map((m) => ({ ...m, feedbackId: job.record.feedback.id })));
-    const { rows: inserted } = await pool.query<{ id: string }>(
-      `WITH input AS (
+    // A named statement: each connection parses and plans it once, not for every batch.
+    const { rows: inserted } = await pool.query<{ id: string }>({
+      name: 'hearken-insert-feedback',
+      text: `WITH input AS (
          SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[], $11::text[], $12::text[], $13::text[], $14::text[])
            WITH ORDINALITY AS t(id, received_at, created_at, audience, category, urgency, department, site, status, spam, identity, body, follow_up_key_hash, removed_hash, ord)
        ), inserted AS (
@@ -235,33 +241,22 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
          ON CONFLICT DO NOTHING
        )
        SELECT id FROM inserted`,
-      [
+      values: [
         column((r) => r.feedback.id), column((r) => r.receivedAt), column((r) => r.feedback.createdAt), column((r) => r.feedback.audience), column((r) => r.feedback.category),
         column((r) => r.feedback.urgency ?? null), column((r) => r.feedback.user?.department ?? null), column((r) => r.feedback.site ?? null), column((r) => r.status),
         column((r) => r.spam), column((r) => r.identity ?? null), column((r) => JSON.stringify(r.feedback)), column((r) => r.followUpKeyHash ?? null),
         column((r) => removedIdHash(r.feedback.id)),
         messages.map((m) => m.feedbackId), messages.map((m) => m.kind), messages.map((m) => m.target), messages.map((m) => m.payload), Date.now(),
       ],
-    );
+    });
     const stored = new Set(inserted.map((row) => row.id));
     return jobs.map((job) => first.get(job.record.feedback.id) === job && stored.has(job.record.feedback.id));
   };
 
+  const inserts = createGroupCommit(writeBatch, BATCHES_IN_FLIGHT);
+
   return {
-    insert: (record, messages = []) =>
-      new Promise<boolean>((resolve, reject) => {
-        if (batch) return void batch.push({ record, messages, resolve, reject });
-        const jobs: Job[] = (batch = [{ record, messages, resolve, reject }]);
-        setImmediate(async () => {
-          batch = undefined;
-          try {
-            const results = await writeBatch(jobs);
-            jobs.forEach((job, i) => job.resolve(results[i]!));
-          } catch (error) {
-            for (const job of jobs) job.reject(error);
-          }
-        });
-      }),
+    insert: (record, messages = []) => inserts.add({ record, messages }),
     list: async (filter: InboxFilter = {}) => {
       const where: string[] = [];
       const params: unknown[] = [];
@@ -377,6 +372,9 @@ export async function createPostgresStorage(url: string, options: PostgresStorag
         ).rowCount ?? 0
       ) === 1,
     ping: async () => void (await pool.query('SELECT 1')),
-    close: () => pool.end(),
+    close: async () => {
+      await inserts.idle();
+      await pool.end();
+    },
   };
 }

@@ -5,6 +5,7 @@ import type { Feedback } from '@hearken/client/schema';
 import { byFeedback } from './by-feedback.js';
 import { removedIdHash } from './removed-id.js';
 import { withoutNulls } from './without-nulls.js';
+import { createGroupCommit } from './group-commit.js';
 import { VERIFIED_THREADS_LIMIT, type AuditEntry, type DeliveryProblem, type FeedbackStatus, type FeedbackStorage, type InboxFilter, type NewOutgoingMessage, type OutgoingMessage, type Reply, type StatusChange, type StoredFeedback } from './feedback-storage.js';
 
 /** Schema changes, applied in order; `PRAGMA user_version` records how many ran. Append, never edit. */
@@ -176,10 +177,9 @@ export function createSqliteStorage(path: string): FeedbackStorage {
     removedHash: removedIdHash(feedback.id),
   });
 
-  // Group commit: inserts that arrive in the same turn of the event loop share one transaction, and
-  // each resolves once it is committed. Under load this saves a commit (and its write) per post.
-  let batch: { record: StoredFeedback; messages: readonly NewOutgoingMessage[]; resolve: (isNew: boolean) => void; reject: (error: unknown) => void }[] = [];
-  const commit = db.transaction((items: typeof batch) =>
+  // Group commit (see createGroupCommit): the inserts of one turn of the event loop share one
+  // transaction, and each resolves once it is committed. Under load this saves a commit (and its write) per post.
+  const commit = db.transaction((items: readonly { record: StoredFeedback; messages: readonly NewOutgoingMessage[] }[]) =>
     items.map(({ record, messages }) => {
       const isNew = insert.run(row(record)).changes === 1;
       const now = Date.now();
@@ -187,16 +187,7 @@ export function createSqliteStorage(path: string): FeedbackStorage {
       return isNew;
     }),
   );
-  const flush = () => {
-    const items = batch;
-    batch = [];
-    try {
-      const results = commit(items);
-      items.forEach(({ resolve }, i) => resolve(results[i]!));
-    } catch (error) {
-      for (const { reject } of items) reject(error);
-    }
-  };
+  const inserts = createGroupCommit(commit);
 
   /** Appends an entry; a removed item is named by its hash, so that the id is not kept. */
   const isRemoved = db.prepare('SELECT 1 FROM removed WHERE id_hash = ?');
@@ -224,10 +215,7 @@ export function createSqliteStorage(path: string): FeedbackStorage {
   };
 
   return {
-    insert: (record, messages = []) =>
-      new Promise<boolean>((resolve, reject) => {
-        if (batch.push({ record, messages, resolve, reject }) === 1) setImmediate(flush);
-      }),
+    insert: (record, messages = []) => inserts.add({ record, messages }),
     list: async (filter: InboxFilter = {}) => {
       const where: string[] = [];
       const params: Record<string, string | number> = { limit: filter.limit ?? 500 };
@@ -315,7 +303,7 @@ export function createSqliteStorage(path: string): FeedbackStorage {
       }).changes === 1,
     ping: async () => void db.prepare('SELECT 1').get(),
     close: async () => {
-      if (batch.length) flush();
+      await inserts.idle();
       db.close();
     },
   };
