@@ -302,7 +302,7 @@ describe('createClient with a misconfigured endpoint', () => {
     ['another scheme', { endpoint: 'mailto:team@example.com' }, '"mailto:team@example.com"'],
   ])('throws a TypeError at once for %s, saying what to fix', (_, options, got) => {
     expect(() => createClient(options as ClientOptions)).toThrow(TypeError);
-    expect(() => createClient(options as ClientOptions)).toThrow(`Hearken: createClient needs \`endpoint\`, the URL feedback is POSTed to (https://…); got ${got}`);
+    expect(() => createClient(options as ClientOptions)).toThrow(`Hearken: createClient needs \`endpoint\`, the URL feedback is POSTed to (https://… or, in a page, /path); got ${got}`);
   });
 
   it('accepts http and https URLs, with surrounding white space as URLs allow', () => {

@@ -17,7 +17,7 @@ describe('createClient in a page', () => {
     for (const endpoint of ['not a url', '', ' ', undefined, 'javascript:alert(1)']) {
       expect(() => createClient({ endpoint } as { endpoint: string }), String(endpoint)).to.throw(
         TypeError,
-        `Hearken: createClient needs \`endpoint\`, the URL feedback is POSTed to (https://… or a path such as /feedback); got ${JSON.stringify(endpoint)}`,
+        `Hearken: createClient needs \`endpoint\`, the URL feedback is POSTed to (https://… or, in a page, /path); got ${JSON.stringify(endpoint)}`,
       );
     }
   });

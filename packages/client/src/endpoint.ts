@@ -7,8 +7,8 @@ export function checkEndpoint(endpoint: unknown): void {
   let url: URL | undefined;
   try {
     // Empty, or white space inside: a mistake, not a URL, though a page would resolve it as a path.
-    if (typeof endpoint === 'string' && /^\s*\S+\s*$/.test(endpoint)) url = new URL(endpoint, globalThis.location?.href);
+    if (typeof endpoint == 'string' && /^\s*\S+\s*$/.test(endpoint)) url = new URL(endpoint, globalThis.location?.href);
   } catch {}
-  if (!url || !/^https?:$/.test(url.protocol))
-    throw new TypeError(`Hearken: createClient needs \`endpoint\`, the URL feedback is POSTed to (https://…${globalThis.location ? ' or a path such as /feedback' : ''}); got ${JSON.stringify(endpoint)}`);
+  if (!/^https?:$/.test(url?.protocol!))
+    throw new TypeError(`Hearken: createClient needs \`endpoint\`, the URL feedback is POSTed to (https://… or, in a page, /path); got ${JSON.stringify(endpoint)}`);
 }
