@@ -8,7 +8,11 @@ import type { Audience, Feedback } from './schema/feedback.js';
 
 /** Options of {@link createClient}. */
 export interface ClientOptions {
-  /** The URL feedback is POSTed to. */
+  /**
+   * The URL feedback is POSTed to: http(s), or a path relative to the page in browsers.
+   * `createClient` throws a `TypeError` for anything else.
+   * @example endpoint: 'https://feedback.example.com/feedback'
+   */
   endpoint: string;
   /** Who gives the feedback. @default 'external' */
   audience?: Audience;

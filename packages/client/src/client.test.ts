@@ -292,3 +292,20 @@ describe('follow-up', () => {
     expect(readMyFeedback()).toEqual([]);
   });
 });
+
+describe('createClient with a misconfigured endpoint', () => {
+  it.each([
+    ['no endpoint', {}, 'undefined'],
+    ['an empty endpoint', { endpoint: '' }, '""'],
+    ['words', { endpoint: 'not a url' }, '"not a url"'],
+    ['a path, with no page to resolve it against', { endpoint: '/feedback' }, '"/feedback"'],
+    ['another scheme', { endpoint: 'mailto:team@example.com' }, '"mailto:team@example.com"'],
+  ])('throws a TypeError at once for %s, saying what to fix', (_, options, got) => {
+    expect(() => createClient(options as ClientOptions)).toThrow(TypeError);
+    expect(() => createClient(options as ClientOptions)).toThrow(`Hearken: createClient needs \`endpoint\`, the URL feedback is POSTed to (https://… or, in a page, /path); got ${got}`);
+  });
+
+  it('accepts http and https URLs, with surrounding white space as URLs allow', () => {
+    for (const endpoint of ['https://feedback.example.com/feedback', 'http://127.0.0.1:8787/feedback', ' https://feedback.example.com/f ']) client({ endpoint });
+  });
+});

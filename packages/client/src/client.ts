@@ -7,6 +7,7 @@ import { RETRY_DEFAULTS } from './delivery/retry-policy.js';
 import { Scheduler } from './delivery/scheduler.js';
 import { fetchTransport } from './delivery/transport.js';
 import type { HearkenError } from './errors/hearken-error.js';
+import { checkEndpoint } from './endpoint.js';
 import { createId } from './id.js';
 import { recordingFollowUp, rememberFollowUp } from './follow-up/record-follow-up.js';
 import { createDefaultStorage } from './outbox/fallback-storage.js';
@@ -46,11 +47,15 @@ export interface HearkenClient {
 /**
  * Creates a client that delivers feedback to `endpoint`.
  *
+ * @throws {TypeError} at once when `endpoint` is not an http(s) URL (a relative one needs a page
+ * to resolve against), with a message that says what to fix; `send()` itself never throws.
+ *
  * @example
  * const client = createClient({ endpoint: 'https://feedback.example.com/feedback', audience: 'internal' });
  * const result = await client.send({ message: 'Printer on floor 3 is broken', category: 'equipment', urgency: 'high' });
  */
 export function createClient(options: ClientOptions): HearkenClient {
+  checkEndpoint(options?.endpoint);
   const { endpoint, onDelivery } = options;
   const audience = options.audience ?? 'external';
   const autoFlush = options.autoFlush !== false;

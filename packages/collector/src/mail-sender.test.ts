@@ -39,16 +39,19 @@ const until = async (check: () => boolean | Promise<boolean>, ms = 10_000) => {
 };
 
 describe('mail: team replies by email', () => {
-  it('sends exactly one mail per team reply to a person who agreed, none for notes, none without consent', async () => {
+  it('sends exactly one mail per team reply to a person who agreed, none for notes, none without consent or address', async () => {
     const smtp = await startSmtpServer();
     closers.push(smtp.close);
     const server = await collectorWithMail(smtp.port);
     const consenting = feedback({ message: 'The export button does nothing', contact: { email: 'jane@example.com', mayContact: true } });
     const declining = feedback({ contact: { email: 'joe@example.com', mayContact: false } });
-    for (const item of [consenting, declining]) await post(server.intake, item);
+    // Consent without an address is valid feedback (contact.email is optional): answered in its thread only.
+    const noAddress = feedback({ contact: { name: 'Ann', mayContact: true } });
+    for (const item of [consenting, declining, noAddress]) expect((await post(server.intake, item)).status).toBe(201);
     expect((await reply(server, consenting.id, 'Fixed in version 2.1, thanks!')).status).toBe(201);
     expect((await reply(server, consenting.id, 'Ticket EXP-12', true)).status).toBe(201);
     expect((await reply(server, declining.id, 'Thanks for telling us')).status).toBe(201);
+    expect((await reply(server, noAddress.id, 'Thanks, Ann')).status).toBe(201);
     await until(() => smtp.received.length >= 1);
     expect((await reply(server, consenting.id, 'One more thing: restart the app once.')).status).toBe(201);
     await until(() => smtp.received.length >= 2);
@@ -64,6 +67,7 @@ describe('mail: team replies by email', () => {
     expect(first!.data).toMatch(/^Subject: Re: your feedback: The export button does nothing/m);
     expect(second!.data).toContain('One more thing');
     expect(smtp.received.map((m) => m.data).join('')).not.toContain('EXP-12');
+    expect(smtp.received.map((m) => m.data).join('')).not.toContain('Thanks, Ann');
   });
 
   it('keeps the reply when the SMTP server is unreachable, shows the failure in the inbox, and sends once it is back', async () => {

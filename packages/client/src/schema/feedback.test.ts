@@ -58,11 +58,25 @@ describe('feedback schema', () => {
     expect(parseFeedback({ ...valid, anonymous: true }).success).toBe(false);
   });
 
-  it('requires an email when the person agrees to be contacted', () => {
-    const result = parseFeedbackInput({ message: 'hi', contact: { mayContact: true } });
-    expect(result.success).toBe(false);
-    if (!result.success) expect(result.issues[0]).toMatchObject({ path: ['contact', 'email'], code: 'required' });
-    expect(parseFeedbackInput({ message: 'hi', contact: { mayContact: true, email: 'a@example.com' } }).success).toBe(true);
+  it.each([
+    ['consent alone', { mayContact: true }],
+    ['a name and consent', { name: 'Ann', mayContact: true }],
+    ['an email and consent', { email: 'a@example.com', mayContact: true }],
+  ])('accepts a contact with %s: email is optional', (_, contact) => {
+    expect(parseFeedbackInput({ message: 'hi', contact }).success).toBe(true);
+    const wire = parseFeedback({ ...valid, contact });
+    expect(wire.success && wire.data.contact).toEqual(contact);
+  });
+
+  it('counts a message after trimming and keeps the trimmed text', () => {
+    const text = 'x'.repeat(MESSAGE_MAX_LENGTH);
+    const parsed = parseFeedback({ ...valid, message: `\n ${text} \n` });
+    expect(parsed.success && parsed.data.message).toBe(text);
+    expect(parseFeedbackInput({ message: `\t${text}\r\n` }).success).toBe(true);
+    const over = parseFeedback({ ...valid, message: ` ${text}x ` });
+    expect(over.success).toBe(false);
+    if (!over.success) expect(over.issues[0]).toMatchObject({ path: ['message'], code: 'too_big', limit: MESSAGE_MAX_LENGTH });
+    expect(messageLength(' 👍 ok\n')).toBe(4);
   });
 
   it.each([

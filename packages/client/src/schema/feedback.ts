@@ -38,7 +38,7 @@ const oneOf = <const T extends readonly string[]>(values: T) =>
   z.custom<T[number]>((value) => values.includes(value as T[number]), { message: `expected one of: ${values.join(', ')}` });
 
 // Lengths count the string as received, surrounding white space included, as JSON Schema does;
-// then the white space is trimmed off. A label needs one character that isn't white space.
+// then the white space is trimmed off (a message is the exception: see `message` below). A label needs one character that isn't white space.
 const email = () => z.string().check(z.maxLength(254), z.trim(), matches(EMAIL));
 const text = (max: number) => z.string().check(z.maxLength(max), z.trim());
 const label = (max: number) => z.string().check(z.maxLength(max), matches(/\S/), z.trim());
@@ -78,6 +78,11 @@ export const RatingSchema = z
     }),
   );
 
+/**
+ * How the person may be reached, given with their consent. Every part but `mayContact` is
+ * optional (DESIGN: `{ email?, name?, mayContact }`): consent without an address is still
+ * feedback; whoever answers by mail needs `email` and `mayContact: true` both.
+ */
 export const ContactSchema = z.object({
   email: z.optional(email()),
   name: z.optional(text(200)),
@@ -109,13 +114,14 @@ export const SignalsSchema = z.object({
   fillMs: z.optional(z.number()),
 });
 
+// Unlike other strings, a message counts after trimming (DESIGN: "trimmed; ≤ 5,000 characters").
 const message = z.string().check(
+  z.trim(),
   z.refine((value) => messageLength(value) <= MESSAGE_MAX_LENGTH, {
     message: `message longer than ${MESSAGE_MAX_LENGTH} characters`,
     // zod reports this like its own length checks, so a form can translate it by code.
     params: { code: 'too_big', maximum: MESSAGE_MAX_LENGTH },
   }),
-  z.trim(),
 );
 
 /** Flat labels for routing and reporting, e.g. `{ plan: 'pro', seats: 12 }`. */
@@ -153,16 +159,11 @@ const inputShape = {
   signals: z.optional(SignalsSchema),
 };
 
-type Shape = { message?: string; rating?: unknown; anonymous?: boolean; user?: unknown; contact?: { email?: string; mayContact: boolean } };
+type Shape = { message?: string; rating?: unknown; anonymous?: boolean; user?: unknown; contact?: unknown };
 
 const messageOrRating = z.refine<Shape>((f) => Boolean(f.message) || f.rating !== undefined, {
   message: 'message or rating required',
   path: ['message'],
-  params: { code: 'required' },
-});
-const emailToBeContacted = z.refine<Shape>((f) => !f.contact?.mayContact || Boolean(f.contact.email), {
-  message: 'email required to be contacted',
-  path: ['contact', 'email'],
   params: { code: 'required' },
 });
 // On input, the client drops user and contact of anonymous feedback itself.
@@ -172,7 +173,7 @@ const anonymousCarriesNoIdentity = z.refine<Shape>((f) => !f.anonymous || (f.use
 });
 
 /** What `client.send()` takes: everything but the fields the client fills itself. */
-export const FeedbackInputSchema = z.object(inputShape).check(messageOrRating, emailToBeContacted);
+export const FeedbackInputSchema = z.object(inputShape).check(messageOrRating);
 
 /** One feedback on the wire: the JSON object POSTed to the endpoint. */
 export const FeedbackSchema = z
@@ -188,7 +189,7 @@ export const FeedbackSchema = z
     // The writer's secret for the thread (see docs/follow-up.md); endpoints without threads ignore it.
     followUp: z.optional(z.object({ key: z.string().check(matches(FOLLOW_UP_KEY)) })),
   })
-  .check(messageOrRating, emailToBeContacted, anonymousCarriesNoIdentity);
+  .check(messageOrRating, anonymousCarriesNoIdentity);
 
 export type Rating = z.infer<typeof RatingSchema>;
 export type Contact = z.infer<typeof ContactSchema>;

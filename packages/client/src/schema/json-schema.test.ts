@@ -37,16 +37,25 @@ const cases: [string, Record<string, unknown>, boolean][] = [
   ['flat metadata', { metadata: { seats: 12, plan: 'pro', beta: true } }, true],
   ['nested metadata', { metadata: { a: { b: 1 } } }, false],
   ['contact with consent and email', { contact: { email: 'jane@example.com', mayContact: true } }, true],
-  ['consent without email', { contact: { mayContact: true } }, false],
+  // contact is { email?, name?, mayContact }: consent without an address is valid feedback.
+  ['consent without email', { contact: { mayContact: true } }, true],
+  ['consent with a name only', { contact: { name: 'Ann', mayContact: true } }, true],
+  ['contact without mayContact', { contact: { email: 'jane@example.com' } }, false],
   ['a bad email', { contact: { email: 'jane@', mayContact: false } }, false],
   ['anonymous with a user', { anonymous: true, user: { name: 'Jane' } }, false],
   ['anonymous without identity', { anonymous: true }, true],
   ['a user with a department', { user: { id: 'e1', name: 'Jane', department: 'IT', email: 'jane@example.com' } }, true],
   ['context', { context: { url: 'https://intranet.example/it', viewport: { width: 1, height: 2 } } }, true],
   ['an empty category', { category: '' }, false],
-  // White space: lengths count the string as received; labels need a visible character.
-  ['5,000 characters and a trailing space', { message: `${'x'.repeat(5000)} ` }, false],
-  ['4,999 characters and a trailing space', { message: `${'x'.repeat(4999)} ` }, true],
+  // White space: a message counts after trimming; other lengths count the string as received;
+  // labels need a visible character.
+  ['5,000 characters and a trailing space', { message: `${'x'.repeat(5000)} ` }, true],
+  ['5,000 characters between newlines', { message: `\n${'x'.repeat(5000)}\n` }, true],
+  ['5,000 emoji with white space inside and around', { message: ` \t${'😀 '.repeat(2500)}\r\n` }, true],
+  ['5,001 characters between spaces', { message: ` ${'x'.repeat(5001)} ` }, false],
+  ['5,000 characters inside, a letter after the spaces', { message: `${'x'.repeat(5000)}   y` }, false],
+  ['one character between spaces', { message: '  x  ' }, true],
+  ['two characters between no-break spaces', { message: '\u00a0xy\u00a0' }, true],
   ['a message of spaces only', { message: '   ' }, false],
   ['a message of spaces with a rating', { message: '   ', rating: { scale: 'stars', value: 4 } }, true],
   ['a category of spaces', { category: '   ' }, false],
@@ -76,6 +85,14 @@ describe('feedback.schema.json', () => {
     addFormats(quiet);
     expect(() => quiet.compile(feedbackJsonSchema())).not.toThrow();
     expect(warnings).toEqual([]);
+  });
+
+  it('checks the message pattern in linear time, also on a long string built to make it backtrack', () => {
+    const pattern = new RegExp((feedbackJsonSchema().properties.message as { pattern: string }).pattern, 'u');
+    const hostile = ` ${' '.repeat(50_000)}x${' x'.repeat(10_000)}!`;
+    const started = performance.now();
+    expect(pattern.test(hostile)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(250);
   });
 
   it('has at least 30 shared cases', () => expect(cases.length).toBeGreaterThanOrEqual(30));

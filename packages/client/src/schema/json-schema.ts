@@ -10,7 +10,8 @@ type JsonSchema = Record<string, unknown> & { properties: Record<string, Record<
  * zod schema checks in code (to stay small in browsers) are described here.
  *
  * Both sides apply the same rules (a test runs them over the same payloads): lengths count the
- * string as received, surrounding white space included; labels (`category`, `site`, tags) need a
+ * string as received, surrounding white space included, except `message`, which counts after
+ * trimming (a pattern says so, as `maxLength` cannot); labels (`category`, `site`, tags) need a
  * character that isn't white space; `createdAt` is an RFC 3339 date-time of a day that exists.
  * The result compiles under Ajv's strict mode.
  */
@@ -26,7 +27,14 @@ export function feedbackJsonSchema(): JsonSchema {
     createdAt: { type: 'string', format: 'date-time', pattern: ISO_DATE_TIME.source },
     audience: { type: 'string', enum: [...AUDIENCES] },
     urgency: { type: 'string', enum: [...URGENCIES] },
-    message: { type: 'string', maxLength: MESSAGE_MAX_LENGTH, description: `At most ${MESSAGE_MAX_LENGTH} Unicode code points, after trimming.` },
+    message: {
+      type: 'string',
+      // JSON Schema cannot trim, so the pattern allows any white space around at most MESSAGE_MAX_LENGTH
+      // code points that begin and end with another character. Each part has one way to match, so a
+      // backtracking engine checks a string in linear time.
+      pattern: `^\\s*$|^\\s*\\S(?:[\\s\\S]{0,${MESSAGE_MAX_LENGTH - 2}}\\S)?\\s*$`,
+      description: `At most ${MESSAGE_MAX_LENGTH} Unicode code points after trimming surrounding white space; receivers store the trimmed text.`,
+    },
     followUp: {
       type: 'object',
       required: ['key'],
@@ -54,10 +62,6 @@ export function feedbackJsonSchema(): JsonSchema {
   schema.allOf = [
     { anyOf: [{ required: ['message'], properties: { message: { type: 'string', pattern: '\\S' } } }, { required: ['rating'], properties: { rating: { type: 'object' } } }] },
     { if: { required: ['anonymous'], properties: { anonymous: { const: true } } }, then: { not: { anyOf: [{ required: ['user'], properties: { user: { type: 'object' } } }, { required: ['contact'], properties: { contact: { type: 'object' } } }] } } },
-    {
-      if: { required: ['contact'], properties: { contact: { type: 'object', required: ['mayContact'], properties: { mayContact: { const: true } } } } },
-      then: { properties: { contact: { type: 'object', required: ['email'], properties: { email: { type: 'string' } } } } },
-    },
   ];
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -55,6 +55,43 @@ describe('<hearken-form>', () => {
     expect(await endpoint.log()).to.have.length(0);
   });
 
+  it('counts the message without surrounding white space: 5,000 characters between newlines are sent, trimmed', async () => {
+    const endpoint = await testEndpoint();
+    const form = await mount<HearkenForm>(`<hearken-form endpoint="${endpoint.url}"></hearken-form>`);
+    const text = 'x'.repeat(MESSAGE_MAX_LENGTH);
+    await type($(form, '#message'), `\n${text}\n\n`);
+    expect($(form, '#message-error')).to.equal(null);
+    expect($(form, '#counter').textContent).to.equal(`${MESSAGE_MAX_LENGTH} / ${MESSAGE_MAX_LENGTH}`);
+    await submit(form);
+    expect(form.state).to.equal('sent');
+    expect((await endpoint.log())[0]!.feedback.message).to.equal(text);
+  });
+
+  it('with an endpoint that is not a URL, says so in the console, reports hearken-error and throws nothing into the page', async () => {
+    const form = await mount<HearkenForm>('<hearken-form endpoint="not a url"></hearken-form>');
+    const logged: string[] = [];
+    const { error } = console;
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+    window.addEventListener('unhandledrejection', onUnhandled);
+    try {
+      let reported = false;
+      form.addEventListener('hearken-error', () => (reported = true));
+      await type($(form, '#message'), 'Hello');
+      await submit(form);
+      expect(reported).to.equal(true);
+      expect(form.state).to.equal('failed');
+      expect(logged.join('\n')).to.contain('createClient needs `endpoint`').and.contain('got "not a url"');
+      expect($<HTMLTextAreaElement>(form, '#message').value).to.equal('Hello');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).to.deep.equal([]);
+    } finally {
+      console.error = error;
+      window.removeEventListener('unhandledrejection', onUnhandled);
+    }
+  });
+
   it('sends markup as plain text and renders nothing of it as HTML', async () => {
     const endpoint = await testEndpoint();
     const form = await mount<HearkenForm>(`<hearken-form endpoint="${endpoint.url}"></hearken-form>`);

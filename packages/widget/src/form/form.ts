@@ -104,8 +104,14 @@ export class HearkenForm extends HearkenElement {
     const t = this.#t();
     const input = this.#input();
     const checked = parseFeedbackInput(input);
-    this.errors = checked.success ? {} : this.#fieldErrors(checked.issues, t);
-    if (!checked.success) {
+    // The form's own rule, not the wire's: who ticks "you may contact me" is asked for an address.
+    const consentWithoutEmail = input.contact?.mayContact && !input.contact.email;
+    const issues: FeedbackIssue[] = [
+      ...(checked.success ? [] : checked.issues),
+      ...(consentWithoutEmail ? [{ path: ['contact', 'email'], code: 'required', message: 'email required to be contacted' }] : []),
+    ];
+    this.errors = this.#fieldErrors(issues, t);
+    if (issues.length) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
@@ -114,7 +120,7 @@ export class HearkenForm extends HearkenElement {
     if (this.#honeypot) return this.#show('sent', t.sent);
     const client = this.resolveClient();
     if (!client) {
-      console.error('<hearken-form>: set the endpoint attribute (or the client property) to send feedback.');
+      console.error('<hearken-form>: set the endpoint attribute (a URL, or a path on this site) or the client property to send feedback.');
       this.dispatchEvent(new HearkenErrorEvent(new Error('no endpoint')));
       return this.#show('failed', describeError(t, undefined));
     }

@@ -33,13 +33,21 @@ const dropped = new WeakMap<HearkenClient, DeliveryEvent[]>();
 /** The drops of `client` not yet told, and forgets them. */
 export const takeDropped = (client: HearkenClient): DeliveryEvent[] => dropped.get(client)?.splice(0) ?? [];
 
-/** The shared client for an element's delivery attributes, or `undefined` without an endpoint. */
+/**
+ * The shared client for an element's delivery attributes, or `undefined` without a usable endpoint
+ * (an unusable one is reported in the console with what to fix): an element never throws into the page.
+ */
 export function sharedClientFor({ endpoint, audience, site, credentials }: DeliveryAttributes): HearkenClient | undefined {
   if (!endpoint) return undefined;
-  return sharedClient({
-    endpoint,
-    audience: audience === 'internal' ? 'internal' : 'external',
-    site: site || undefined,
-    credentials: (credentials || undefined) as RequestCredentials | undefined,
-  });
+  try {
+    return sharedClient({
+      endpoint,
+      audience: audience === 'internal' ? 'internal' : 'external',
+      site: site || undefined,
+      credentials: (credentials || undefined) as RequestCredentials | undefined,
+    });
+  } catch (error) {
+    console.error((error as Error).message);
+    return undefined;
+  }
 }
