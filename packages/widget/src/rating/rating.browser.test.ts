@@ -75,4 +75,16 @@ describe('<hearken-rating>', () => {
     expect(request!.feedback).to.deep.include({ rating: { scale: 'thumbs', value: 1 }, message: 'Clear and short', site: 'handbook' });
     await waitFor(() => $(el, '[role=status]')?.textContent === 'Thank you for your feedback!');
   });
+
+  it('standalone without a usable endpoint: hearken-error and a status say so, nothing thrown', async () => {
+    const el = await mount<HearkenRating>('<hearken-rating scale="thumbs" endpoint="not a url"></hearken-rating>');
+    const errors: Event[] = [];
+    el.addEventListener('hearken-error', (event) => errors.push(event));
+    radios(el)[0]!.click();
+    await settle(el);
+    $<HTMLButtonElement>(el, 'button.primary').click();
+    await waitFor(() => errors.length === 1);
+    await waitFor(() => Boolean($(el, '[role=status]')?.textContent?.trim()));
+    expect($(el, '[role=status]')!.textContent).not.to.equal('Thank you for your feedback!');
+  });
 });
