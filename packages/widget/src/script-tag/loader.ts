@@ -89,13 +89,8 @@ function start(data: Record<string, string | undefined>, scriptUrl: string): voi
     document.body.append(element);
   }
   const widget = element;
-  const client = async () => {
-    const endpoint = widget.endpoint ?? data.endpoint!;
-    const shared = (await loadWidget()).sharedClientFor({ endpoint, audience: widget.audience, site: widget.site, credentials: widget.credentials });
-    // Only where the page set an unusable endpoint on the element later (the console says why).
-    if (!shared) throw new TypeError(`Hearken: cannot send to "${endpoint}"; set the endpoint to the URL feedback is POSTed to (https://…).`);
-    return shared;
-  };
+  const client = async () =>
+    (await loadWidget()).scriptTagClient({ endpoint: widget.endpoint ?? data.endpoint!, audience: widget.audience, site: widget.site, credentials: widget.credentials });
 
   const api: HearkenApi = {
     version: VERSION,

@@ -6,9 +6,19 @@ import { HearkenForm } from '../form/form.js';
 import { HearkenRating } from '../rating/rating.js';
 import { setBuiltInLoader } from '../i18n/translations.js';
 import { defineElements } from '../registration.js';
+import { sharedClientFor, type DeliveryAttributes } from '../sending/shared-client.js';
+import type { HearkenClient } from '@hearken/client';
 import { builtInLanguage } from './base-url.js';
 
-export { sharedClientFor } from '../sending/shared-client.js';
+/**
+ * The shared client behind `Hearken.send`. Throws with what to fix only where the page later set an
+ * unusable endpoint on the element (the loader checked `data-endpoint` at start).
+ */
+export function scriptTagClient(attributes: DeliveryAttributes): HearkenClient {
+  const client = sharedClientFor(attributes);
+  if (!client) throw new TypeError(`Hearken: cannot send to "${attributes.endpoint}"; set the endpoint to the URL feedback is POSTed to (https://…).`);
+  return client;
+}
 export { createFeedbackDialog } from '../feedback/feedback-dialog.js';
 
 // In this file, not a chunk of its own: each language file uses it, so it would cost a third round trip.
