@@ -182,17 +182,9 @@ describe('the script tag', () => {
     }
   });
 
-  it("leaves the page's load event alone: it starts after load, or 2 s after it ran when an image keeps the page loading", async () => {
+  it("shows the launcher without waiting for the page's load event: a slow image does not hold it up", async () => {
     const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    // The page's own load listener looks for the widget: it must not be there yet.
-    await page.addInitScript(() =>
-      addEventListener('load', () => ((window as unknown as { widgetAtLoad: boolean }).widgetAtLoad = document.querySelector('hearken-feedback') !== null)),
-    );
-    await page.goto(`${env.demo.site.url}/pages/plain.html`);
-    await page.getByRole('button', { name: 'Feedback', exact: true }).waitFor();
-    expect(await page.evaluate(() => (window as unknown as { widgetAtLoad: boolean }).widgetAtLoad)).toBe(false);
-
     // An image that takes 8 s: the launcher does not wait for it.
     let releaseImage!: () => void;
     const imageHeld = new Promise<void>((resolve) => (releaseImage = resolve));
@@ -206,12 +198,9 @@ describe('the script tag', () => {
         body: `<!doctype html><html lang="en"><head><title>Slow image</title></head><body><img src="/slow-image.svg" alt=""><script src="/hearken/hearken.js" data-endpoint="${env.demo.endpoint}" async></script></body></html>`,
       }),
     );
-    const started = Date.now();
     await page.goto(`${env.demo.site.url}/slow-page.html`, { waitUntil: 'domcontentloaded' });
     await page.getByRole('button', { name: 'Feedback', exact: true }).waitFor({ timeout: 6000 });
-    const waited = Date.now() - started;
     expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
-    expect(waited).toBeGreaterThanOrEqual(1900);
     releaseImage();
     expect(errors).toEqual([]);
     await page.close();

@@ -1,7 +1,7 @@
 // hearken.js: the classic script a site pastes. It carries what paints the launcher, so the launcher
-// shows with no second request, and exposes window.Hearken. It starts once the page has loaded (its
-// load event never waits for the widget), or 2 s after it ran once the document is parsed. The rest (hearken-widget.js: the dialog,
-// the form, the client, and the page's language) loads on intent — pointer over, focus or touch on the
+// shows with no second request, and exposes window.Hearken. It starts once the document is parsed,
+// without waiting for the page's images. The rest (hearken-widget.js: the dialog, the form, the
+// client, and the page's language) loads on intent — pointer over, focus or touch on the
 // launcher, or Hearken.open() — or at once when feedback from an earlier visit waits in the outbox or
 // the page has inline elements to show.
 import type { FeedbackInput, SendResult, User } from '@hearken/client';
@@ -33,26 +33,17 @@ type QueuedCall = [keyof HearkenApi, ArrayLike<unknown>, (value: unknown) => voi
 type WidgetModule = typeof import('./widget-bundle.js');
 const page = window as unknown as { Hearken?: Partial<HearkenApi> & { q?: QueuedCall[] } };
 
-/** The longest the widget waits for the page's load event (once the document is parsed). */
-const LOAD_WAIT_MS = 2000;
-
 /**
- * Calls `then` once the page has loaded, so that the host page's load event never waits for the
- * widget's work; on a page still fetching images, once its document is parsed and `LOAD_WAIT_MS`
- * have passed since the script ran. Checked before each frame (so the launcher is built right before
- * the frame that shows it), or every half second in a hidden tab, where frames do not come; not by
- * listening for `load`: a listener is handed an `Event`, and that interface alone costs the page
- * ≈ 11 KB of heap before anyone interacts.
+ * Calls `then` once the document is parsed (at once when it is: an async script usually runs after
+ * that), so that the launcher shows without waiting for the page's images. While the page is still
+ * parsing, it checks before each frame, or every half second in a hidden tab, where frames do not
+ * come; not by listening for `DOMContentLoaded`: a listener is handed an `Event`, and that interface
+ * alone costs the page ≈ 11 KB of heap before anyone interacts.
  */
-function afterPageLoad(then: () => void): void {
-  const since = Date.now();
-  const check = () => {
-    const state = document.readyState;
-    if (state === 'complete' || (state === 'interactive' && Date.now() - since >= LOAD_WAIT_MS)) then();
-    else if (document.hidden) setTimeout(check, 500);
-    else requestAnimationFrame(check);
-  };
-  check();
+function whenParsed(then: () => void): void {
+  if (document.readyState !== 'loading') then();
+  else if (document.hidden) setTimeout(() => whenParsed(then), 500);
+  else requestAnimationFrame(() => whenParsed(then));
 }
 
 /** Starts the widget from the script tag's `data-*` attributes (the element's attribute names). */
@@ -129,4 +120,4 @@ const script = document.currentScript as HTMLScriptElement | null;
 const data = Object.fromEntries(ATTRIBUTES.map((name) => [name, script?.getAttribute(`data-${name}`) ?? undefined]));
 const endpoint = data.endpoint;
 if (!endpoint || !isHttpEndpoint(endpoint, document.URL.slice(0, document.URL.indexOf(':') + 1))) console.error(`Hearken: no widget, data-endpoint must be the feedback URL (https://…); got ${endpoint ? `"${endpoint}"` : 'none'}.`);
-else afterPageLoad(() => start(data, script!.src));
+else whenParsed(() => start(data, script!.src));
