@@ -200,6 +200,23 @@ describe('<hearken-form>', () => {
     expect(form.state).to.equal('sent');
   });
 
+  it("a 422 that names a field marks that field with the reason, offers Send, and a later check of the fields clears the endpoint's status", async () => {
+    const body = JSON.stringify({ error: 'invalid', issues: [{ path: ['message'], code: 'too_big', message: 'Too big' }, { path: ['user', 'id'], code: 'invalid', message: 'ignored' }] });
+    const endpoint = await testEndpoint({ status: 422, headers: { 'content-type': 'application/json' }, body });
+    const form = await mount<HearkenForm>(`<hearken-form endpoint="${endpoint.url}"></hearken-form>`);
+    await type($(form, '#message'), 'Refused by the endpoint');
+    await submit(form);
+    expect(form.state).to.equal('failed');
+    expect($(form, '#message').getAttribute('aria-invalid')).to.equal('true');
+    expect($(form, '#message-error').textContent).to.contain('5000');
+    await waitFor(() => form.shadowRoot!.activeElement === $(form, '#message'));
+    expect($(form, 'button[type=submit]').textContent!.trim()).to.equal('Send');
+    // Emptied: the form's own check speaks, and the endpoint's earlier status is gone.
+    await type($(form, '#message'), '');
+    await submit(form);
+    expect($(form, '[role=status]')?.textContent ?? '').not.to.contain('422');
+  });
+
   it('makes a double submit impossible', async () => {
     const endpoint = await testEndpoint({ status: 200, delay: 300 });
     const form = await mount<HearkenForm>(`<hearken-form endpoint="${endpoint.url}"></hearken-form>`);

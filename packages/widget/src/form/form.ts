@@ -20,6 +20,15 @@ import { format, type Messages } from '../i18n/messages.js';
 import { takeDropped } from '../sending/shared-client.js';
 import { formStyles } from './form.styles.js';
 
+/**
+ * The issues an endpoint's `422` names for the fields the person can fix (the collector answers
+ * `{ error, issues: [{ path, code }] }`); anything else in the body is ignored.
+ */
+function endpointIssues(error: unknown): FeedbackIssue[] {
+  const issues = (error as { name?: string; body?: { issues?: unknown } } | undefined)?.name === 'HttpError' && (error as { body?: { issues?: unknown } }).body?.issues;
+  return Array.isArray(issues) ? issues.filter((issue) => ['message', 'contact'].includes(issue?.path?.[0])) : [];
+}
+
 /** Where the form is: `idle` (editing), `submitting`, `sent`, `queued` (stored for later) or `failed`. */
 export type FormState = 'idle' | 'submitting' | 'sent' | 'queued' | 'failed';
 type Field = 'message' | 'email';
@@ -112,6 +121,8 @@ export class HearkenForm extends HearkenElement {
     ];
     this.errors = this.#fieldErrors(issues, t);
     if (issues.length) {
+      // What the endpoint said about an earlier try no longer stands beside the fields' own errors.
+      this.#show('idle', '');
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
@@ -135,8 +146,12 @@ export class HearkenForm extends HearkenElement {
       this.renderRoot.querySelector<HTMLElement>('.status')?.focus();
       return;
     }
-    if (result.error?.name === 'ValidationError') this.errors = this.#fieldErrors((result.error as unknown as { issues: FeedbackIssue[] }).issues, t);
+    this.errors = this.#fieldErrors(result.error?.name === 'ValidationError' ? (result.error as unknown as { issues: FeedbackIssue[] }).issues : endpointIssues(result.error), t);
     this.#show('failed', describeError(t, result.error));
+    if (Object.keys(this.errors).length) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
   }
 
   /** Back to an empty form (keeps email and identity choices). */
@@ -236,7 +251,7 @@ export class HearkenForm extends HearkenElement {
             </div>
             <div class="actions">
               <button class="primary" part="submit" type="submit" aria-disabled=${this.state === 'submitting' ? 'true' : 'false'}>
-                ${this.state === 'failed' ? t.retry : this.state === 'submitting' ? t.sending : t.send}
+                ${this.state === 'failed' && !Object.keys(this.errors).length ? t.retry : this.state === 'submitting' ? t.sending : t.send}
               </button>
             </div>
           `}
