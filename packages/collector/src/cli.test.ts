@@ -46,6 +46,10 @@ describe('hearken-collector CLI', () => {
     // An empty token (an unset variable passed on) is no token, as before.
     expect(readConfig([], { HEARKEN_ADMIN_TOKEN: '' }).adminToken).toBeUndefined();
     expect(() => readConfig(['--retention', 'forever'], {})).toThrow('--retention takes a time such as 365d');
+    // A webhook that is no http(s) URL would fail every forward for 48 h: refused at start instead.
+    expect(() => readConfig(['--webhook', 'notaurl'], {})).toThrow('--webhook takes the http(s) URL');
+    expect(() => readConfig([], { HEARKEN_WEBHOOK_URL: 'ftp://x.example/' })).toThrow('got "ftp://x.example/"');
+    expect(readConfig(['--webhook', 'https://chat.example.com/hooks/T01'], {}).webhook).toBe('https://chat.example.com/hooks/T01');
   });
 
   it('exits with a message and a non-zero code for a bad --sla, before listening', async () => {

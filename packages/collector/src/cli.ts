@@ -5,7 +5,7 @@ import { startServer } from './server.js';
 import { createWebhookForwarder } from './webhook-forwarder.js';
 import { DEFAULT_ANSWER_TARGETS, parseAnswerTargets } from './follow-up/answer-targets.js';
 import { createMailSender } from './mail-sender.js';
-import { readRoutes } from './routing/routes-file.js';
+import { isWebhookUrl, readRoutes } from './routing/routes-file.js';
 import type { NewOutgoingMessage, StoredFeedback } from './storage/feedback-storage.js';
 import { describeRetention, parseRetention, startRetention, type Retention } from './privacy/retention.js';
 import { ADMIN_LABEL, labelledTokens, TOKEN_LABEL } from './inbox/admin-auth.js';
@@ -131,6 +131,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
     ...(retentionText ? { items: parseRetention('--retention', retentionText) } : {}),
     ...(personalText ? { personal: parseRetention('--retention-personal', personalText) } : {}),
   };
+  const webhook = values.webhook ?? env.HEARKEN_WEBHOOK_URL ?? undefined;
+  if (webhook !== undefined && !isWebhookUrl(webhook)) throw new Error(`--webhook takes the http(s) URL urgent internal reports are POSTed to, e.g. https://chat.example.com/hooks/T01; got "${webhook}"`);
   const routesFile = values.routes ?? env.HEARKEN_ROUTES ?? undefined;
   const routing = routesFile ? readRoutes(routesFile, answerTargets) : undefined;
   if (routing?.mails && !smtp) throw new Error(`${routesFile}: a team is told by email, but no --smtp is given to send it`);
@@ -149,7 +151,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
     publicUrl: publicUrl || undefined,
     spam: spam as 'store' | 'drop',
     identitySecret: values['identity-secret'] ?? env.HEARKEN_IDENTITY_SECRET ?? undefined,
-    webhook: values.webhook ?? env.HEARKEN_WEBHOOK_URL ?? undefined,
+    webhook,
     webhookLease: number('webhook-lease', values['webhook-lease'] ?? env.HEARKEN_WEBHOOK_LEASE, 60),
     answerTargets,
     routing,

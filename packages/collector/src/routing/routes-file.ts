@@ -4,6 +4,9 @@ import { parseAnswerTargets, type AnswerTargets } from '../follow-up/answer-targ
 import type { NewOutgoingMessage, StoredFeedback } from '../storage/feedback-storage.js';
 import { summarizeFeedback } from '../webhook-forwarder.js';
 
+/** Whether a webhook target is an http(s) URL with a host (the routes file's and `--webhook`'s check). */
+export const isWebhookUrl = (value: string): boolean => /^https?:\/\/[^\s/]+/.test(value);
+
 /** A team that feedback is routed to. */
 export interface Team {
   name: string;
@@ -87,7 +90,7 @@ export function parseRoutes(value: unknown, answerTargets: AnswerTargets, source
     if (!isObject(entry)) fail(where, 'expected an object');
     const team = entry as Record<string, unknown>;
     for (const key of Object.keys(team)) if (!['webhook', 'email', 'sla', 'notify'].includes(key)) fail(`${where}.${key}`, 'unknown; a team has webhook, email, sla and notify');
-    if (team.webhook !== undefined && (typeof team.webhook !== 'string' || !/^https?:\/\/[^\s/]+/.test(team.webhook))) fail(`${where}.webhook`, 'expected an http(s) URL');
+    if (team.webhook !== undefined && (typeof team.webhook !== 'string' || !isWebhookUrl(team.webhook))) fail(`${where}.webhook`, 'expected an http(s) URL');
     if (team.email !== undefined && (typeof team.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(team.email))) fail(`${where}.email`, 'expected an email address');
     if (team.notify !== undefined && team.notify !== 'high' && team.notify !== 'all') fail(`${where}.notify`, 'expected "high" (urgent reports only) or "all"');
     let targets = answerTargets;
