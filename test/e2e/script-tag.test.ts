@@ -119,6 +119,31 @@ describe('the script tag', () => {
     await page.close();
   });
 
+  it("Hearken.send is heard by Hearken.on as the dialog's sends are; a cancelled submit resolves rejected", async () => {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.demo.site.url}/pages/plain.html`);
+    await page.waitForFunction(() => (window as unknown as { Hearken?: { version?: string } }).Hearken?.version);
+    const outcome = await page.evaluate(async () => {
+      type Api = { send(f: object): Promise<{ status: string; id: string; error?: { name: string; code?: string } }>; on(e: string, l: (e: Event) => void): () => void };
+      const hearken = (window as unknown as { Hearken: Api }).Hearken;
+      const heard: string[] = [];
+      for (const type of ['submit', 'sent', 'queued', 'error']) hearken.on(type, (event) => heard.push(event.type));
+      const sent = await hearken.send({ message: 'From the page itself', category: 'idea' });
+      const stop = hearken.on('submit', (event) => event.preventDefault());
+      const cancelled = await hearken.send({ message: 'Cancelled by the page', category: 'idea' });
+      stop();
+      return { sent, cancelled: { status: cancelled.status, id: cancelled.id, error: { name: cancelled.error?.name, code: cancelled.error?.code } }, heard };
+    });
+    expect(outcome.sent.status).toBe('sent');
+    expect(outcome.heard).toEqual(['hearken-submit', 'hearken-sent', 'hearken-submit']);
+    expect(outcome.cancelled).toMatchObject({ status: 'rejected', error: { name: 'BeforeSendError', code: 'dropped' } });
+    expect(outcome.cancelled.id).toMatch(/^[0-9a-f-]{36}$/);
+    const stored = await env.demo.stored();
+    expect(stored.some((r) => r.feedback.id === outcome.sent.id)).toBe(true);
+    expect(stored.some((r) => r.feedback.message === 'Cancelled by the page')).toBe(false);
+    await page.close();
+  });
+
   it('works under a strict CSP and Trusted Types with zero violations', async () => {
     const page = await env.browser.newPage();
     const errors = watchErrors(page);

@@ -1,6 +1,7 @@
 export { createClient, type ClientOptions, type DeliveryEvent, type DropReason, type HearkenClient, type SendResult } from './client.js';
 export * from './schema.js';
 export * from './errors/index.js';
+export { createId } from './id.js';
 export type { ContextOptions } from './context.js';
 export type { RetryOptions } from './delivery/retry-policy.js';
 export { fetchTransport, type Credentials, type Transport, type TransportRequest, type TransportResponse } from './delivery/transport.js';

@@ -21,7 +21,7 @@ export interface HearkenApi {
   close(): void;
   /** Identity from the host page (intranets): shown as "Sending as …" and sent with feedback. */
   identify(user: User | undefined): void;
-  /** Sends feedback from your own UI through the same outbox. */
+  /** Sends feedback from your own UI through the same outbox; `on('sent')` and the other events hear it as they hear the dialog. */
   send(feedback: FeedbackInput): Promise<SendResult>;
   /** Listens to `open`, `close`, `submit`, `sent`, `queued`, `error`; returns a function that stops listening. */
   on(event: string, listener: (event: Event) => void): () => void;
@@ -88,7 +88,7 @@ function start(data: Record<string, string | undefined>, scriptUrl: string): voi
     open: () => widget.open(),
     close: () => widget.close(),
     identify: (user) => void (widget.user = user),
-    send: async (feedback) => (await client()).send({ user: widget.user, ...feedback }),
+    send: async (feedback) => (await loadWidget()).scriptTagSend(widget, await client(), { user: widget.user, ...feedback }),
     on(event, listener) {
       const type = event.startsWith('hearken-') ? event : `hearken-${event}`;
       widget.addEventListener(type, listener);

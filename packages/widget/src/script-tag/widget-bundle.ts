@@ -7,7 +7,8 @@ import { HearkenRating } from '../rating/rating.js';
 import { setBuiltInLoader } from '../i18n/translations.js';
 import { defineElements } from '../registration.js';
 import { sharedClientFor, type DeliveryAttributes } from '../sending/shared-client.js';
-import type { HearkenClient } from '@hearken/client';
+import { BeforeSendError, createId, type FeedbackInput, type HearkenClient, type SendResult } from '@hearken/client';
+import { deliver } from '../sending/deliver.js';
 import { builtInLanguage } from './base-url.js';
 
 /**
@@ -18,6 +19,15 @@ export function scriptTagClient(attributes: DeliveryAttributes): HearkenClient {
   const client = sharedClientFor(attributes);
   if (!client) throw new TypeError(`Hearken: cannot send to "${attributes.endpoint}"; set the endpoint to the URL feedback is POSTed to (https://…).`);
   return client;
+}
+
+/**
+ * `Hearken.send`: sends from the page's own UI the way the elements do, so that `Hearken.on('submit' |
+ * 'sent' | 'queued' | 'error')` hears it too. A `hearken-submit` listener that cancels makes it
+ * `rejected` with a `BeforeSendError` (`dropped`), as a `beforeSend` that drops does.
+ */
+export async function scriptTagSend(launcher: HTMLElement, client: HearkenClient, feedback: FeedbackInput): Promise<SendResult> {
+  return (await deliver(launcher, client, feedback)) ?? { status: 'rejected', id: createId(), error: new BeforeSendError('dropped') };
 }
 export { createFeedbackDialog } from '../feedback/feedback-dialog.js';
 
