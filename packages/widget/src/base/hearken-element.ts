@@ -1,5 +1,6 @@
 import type { Audience, FeedbackInput, HearkenClient, SendResult } from '@hearken/client';
 import { LitElement, type PropertyDeclarations } from 'lit';
+import { HearkenErrorEvent } from '../events/error-event.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import type { Messages } from '../i18n/messages.js';
 import { deliver } from '../sending/deliver.js';
@@ -37,9 +38,17 @@ export class HearkenElement extends LitElement {
   /** This element's strings, in its language. */
   protected readonly localize = new LocalizeController(this);
 
-  /** The `client` property, else the page's shared client for these attributes; none without an endpoint. */
+  /**
+   * The `client` property, else the page's shared client for these attributes. Without a usable
+   * endpoint: `undefined`, once the console says what to set and `hearken-error` has fired.
+   */
   protected resolveClient(): HearkenClient | undefined {
-    return this.client ?? sharedClientFor(this);
+    const client = this.client ?? sharedClientFor(this);
+    if (!client) {
+      console.error(`<${this.localName}>: set the endpoint attribute (a URL, or a path on this site) or the client property to send feedback.`);
+      this.dispatchEvent(new HearkenErrorEvent(new Error('no endpoint')));
+    }
+    return client;
   }
 
   /**

@@ -14,7 +14,6 @@ import {
 } from '@hearken/client';
 import { html, nothing } from 'lit';
 import { HearkenElement } from '../base/hearken-element.js';
-import { HearkenErrorEvent } from '../events/error-event.js';
 import { describeError } from '../i18n/describe-error.js';
 import { format, type Messages } from '../i18n/messages.js';
 import { takeDropped } from '../sending/shared-client.js';
@@ -123,18 +122,12 @@ export class HearkenForm extends HearkenElement {
     if (issues.length) {
       // What the endpoint said about an earlier try no longer stands beside the fields' own errors.
       this.#show('idle', '');
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
+      return this.#focusInvalidField();
     }
     // A filled honeypot is a bot: it sees "thank you", and nothing is sent.
     if (this.#honeypot) return this.#show('sent', t.sent);
     const client = this.resolveClient();
-    if (!client) {
-      console.error('<hearken-form>: set the endpoint attribute (a URL, or a path on this site) or the client property to send feedback.');
-      this.dispatchEvent(new HearkenErrorEvent(new Error('no endpoint')));
-      return this.#show('failed', describeError(t, undefined));
-    }
+    if (!client) return this.#show('failed', describeError(t, undefined));
     this.#show('submitting', t.sending);
     const result = await this.send(client, input);
     if (!result) return this.#show('idle', '');
@@ -148,10 +141,13 @@ export class HearkenForm extends HearkenElement {
     }
     this.errors = this.#fieldErrors(result.error?.name === 'ValidationError' ? (result.error as unknown as { issues: FeedbackIssue[] }).issues : endpointIssues(result.error), t);
     this.#show('failed', describeError(t, result.error));
-    if (Object.keys(this.errors).length) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    }
+    if (Object.keys(this.errors).length) await this.#focusInvalidField();
+  }
+
+  /** Once rendered, moves focus to the first field marked invalid. */
+  async #focusInvalidField(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
   /** Back to an empty form (keeps email and identity choices). */

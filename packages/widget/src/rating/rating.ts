@@ -1,7 +1,6 @@
 import { RATING_SCALES, type RatingScale } from '@hearken/client';
 import { html, nothing, type PropertyValues } from 'lit';
 import { HearkenElement } from '../base/hearken-element.js';
-import { HearkenErrorEvent } from '../events/error-event.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isRtl } from '../i18n/locale.js';
 import type { Messages } from '../i18n/messages.js';
@@ -162,11 +161,7 @@ export class HearkenRating extends HearkenElement {
   async #send(): Promise<void> {
     const t = this.#t();
     const client = this.resolveClient();
-    if (!client) {
-      console.error('<hearken-rating>: set the endpoint attribute (a URL, or a path on this site) or the client property to send ratings.');
-      this.dispatchEvent(new HearkenErrorEvent(new Error('no endpoint')));
-      return void (this.done = describeError(t, undefined));
-    }
+    if (!client) return void (this.done = describeError(t, undefined));
     const result = await this.send(client, {
       rating: { scale: this.scale, value: this.value! },
       message: this.comment.trim() || undefined,
