@@ -8,7 +8,7 @@ import { resolveLocale } from '../i18n/locale.js';
 import type { LauncherMessages, Messages } from '../i18n/messages.js';
 import { languageOf, lookup } from '../i18n/translations.js';
 import { adoptStyles } from '../styles/adopt-styles.js';
-import type { DialogForm, FeedbackDialog } from './feedback-dialog.js';
+import type { FeedbackDialog } from './feedback-dialog.js';
 import type { PaintReplies } from './launcher-replies.js';
 import { feedbackStyles } from './feedback.styles.js';
 
@@ -133,7 +133,6 @@ export class HearkenFeedback extends HTMLElementOrStub {
   readonly #minimize = el('button', { className: 'minimize', type: 'button', textContent: '×' });
   #dialog?: FeedbackDialog;
   #prepared?: Promise<FeedbackDialog>;
-  #form?: DialogForm;
   #user?: User;
   #paintReplies?: PaintReplies;
 
@@ -173,7 +172,7 @@ export class HearkenFeedback extends HTMLElementOrStub {
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (name === 'locale') this.#localize();
-    const form = this.#form;
+    const form = this.#dialog?.form;
     if (form && (FORWARDED as readonly string[]).includes(name)) {
       // A new language may need its table first (the script tag loads one language at a time).
       void this.#load().then(() => {
@@ -190,7 +189,7 @@ export class HearkenFeedback extends HTMLElementOrStub {
   }
   set user(user: User | undefined) {
     this.#user = user;
-    if (this.#form) this.#form.user = user;
+    if (this.#dialog) this.#dialog.form.user = user;
   }
 
   /** Whether the dialog is open. */
@@ -204,7 +203,7 @@ export class HearkenFeedback extends HTMLElementOrStub {
     const { dialog, show } = await this.#prepare();
     if (dialog.open) return;
     show();
-    this.#form!.focus();
+    this.#dialog!.form.focus();
   }
 
   /**
@@ -217,7 +216,7 @@ export class HearkenFeedback extends HTMLElementOrStub {
       await this.#load();
       const { createFeedbackDialog } = await HearkenFeedback.loadDialog();
       const dialog = (this.#dialog ??= createFeedbackDialog(this, this.#root, this.#launcher, FORWARDED));
-      await (this.#form = dialog.form).updateComplete;
+      await dialog.form.updateComplete;
       return dialog;
     })().catch((error: unknown) => {
       // A file that did not load: the next intent or click tries again.
