@@ -84,9 +84,9 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headersDistinct)) for (const item of value ?? []) headers.append(name, item);
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  const length = Number(req.headers['content-length']);
+  const length = hasBody ? smallBodyLength(req) : undefined;
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers };
-  if (hasBody && Number.isSafeInteger(length) && length <= BUFFERED_BODY_BYTES) {
+  if (length !== undefined) {
     // Small and announced: read here. Anything else streams, and the handler counts it while reading.
     const body = await readSmallBody(req, length);
     if (body === undefined) throw new Error('body shorter or longer than its Content-Length');
