@@ -74,6 +74,7 @@ describe('<hearken-rating>', () => {
     const [request] = await endpoint.log();
     expect(request!.feedback).to.deep.include({ rating: { scale: 'thumbs', value: 1 }, message: 'Clear and short', site: 'handbook' });
     await waitFor(() => $(el, '[role=status]')?.textContent === 'Thank you for your feedback!');
+    expect($(el, '[role=status]')!.classList.contains('sent')).to.equal(true);
   });
 
   it('standalone without a usable endpoint: hearken-error and a status say so, nothing thrown', async () => {
@@ -86,5 +87,7 @@ describe('<hearken-rating>', () => {
     await waitFor(() => errors.length === 1);
     await waitFor(() => Boolean($(el, '[role=status]')?.textContent?.trim()));
     expect($(el, '[role=status]')!.textContent).not.to.equal('Thank you for your feedback!');
+    // Shown as a failure, not in the colour of a thank-you.
+    expect($(el, '[role=status]')!.classList.contains('failed')).to.equal(true);
   });
 });

@@ -66,7 +66,8 @@ export class HearkenRating extends HearkenElement {
   /** Whether a host form requires a value. */
   required = false;
   private comment = '';
-  private done = '';
+  /** What became of the standalone send, shown in place of the rating. */
+  private done?: { text: string; failed: boolean };
 
   readonly #internals = this.attachInternals();
 
@@ -103,7 +104,7 @@ export class HearkenRating extends HearkenElement {
       this.scale === 'stars' ? t.stars[v - 1] : this.scale === 'thumbs' ? t.thumbs[v] : this.scale === 'emoji' ? t.emoji[v - 1] : String(v);
     // Thumbs also say "Yes"/"No" in words: clearer, and readable where no emoji font is installed.
     const glyph = (v: number) => (this.scale === 'stars' ? '★' : this.scale === 'thumbs' ? `${v ? '👍' : '👎'} ${t.thumbs[v]}` : this.scale === 'emoji' ? EMOJI[v - 1] : v);
-    if (this.done) return html`<p class="status sent" role="status">${this.done}</p>`;
+    if (this.done) return html`<p class="status ${this.done.failed ? 'failed' : 'sent'}" role="status">${this.done.text}</p>`;
     return html`
       <div role="radiogroup" part="group" class=${this.scale} aria-labelledby="label" aria-required=${this.required ? 'true' : 'false'} @keydown=${this.#onKey}>
         <span class="label" id="label">${this.label || (standalone ? t.helpfulQuestion : t.ratingLabel)}</span>
@@ -161,13 +162,13 @@ export class HearkenRating extends HearkenElement {
   async #send(): Promise<void> {
     const t = this.#t();
     const client = this.resolveClient();
-    if (!client) return void (this.done = describeError(t, undefined));
+    if (!client) return void (this.done = { text: describeError(t, undefined), failed: true });
     const result = await this.send(client, {
       rating: { scale: this.scale, value: this.value! },
       message: this.comment.trim() || undefined,
       category: 'page-rating',
     });
-    if (result) this.done = result.status === 'rejected' ? describeError(t, result.error) : t.thanks;
+    if (result) this.done = result.status === 'rejected' ? { text: describeError(t, result.error), failed: true } : { text: t.thanks, failed: false };
   }
 }
 
