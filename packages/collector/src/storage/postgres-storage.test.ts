@@ -67,10 +67,12 @@ describe('PostgreSQL storage', () => {
     await admin.connect();
     // A lock that keeps the first batch's statement waiting, as a slow disk would.
     const holdInserts = () => admin.query('BEGIN; LOCK TABLE feedback IN SHARE MODE');
+    // Polled until a statement waits: on a busy machine the pool's first connection alone can take
+    // seconds. The test's own timeout bounds the wait.
     const waitingInserts = async () => {
-      for (let tries = 0; ; tries++) {
+      for (;;) {
         const { rows } = await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH input AS%'`);
-        if (rows.length || tries > 100) return rows.map((row) => row.pid);
+        if (rows.length) return rows.map((row) => row.pid);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     };
