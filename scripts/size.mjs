@@ -72,7 +72,7 @@ const toOpen = [...manifest.start, ...manifest.rest, ...languageFiles];
 const everything = [...toOpen, ...manifest.replies, ...Object.values(views).flat()];
 // Budgets: what the build reaches today (a regression fails); targets: the issue's goals, printed beside.
 const rows = [
-  { name: `script tag, at start: ${manifest.start.join(' + ')}`, ...of(manifest.start), budget: 3755, target: 3 * KB },
+  { name: `script tag, at start: ${manifest.start.join(' + ')}`, ...of(manifest.start), budget: 3776, target: 3 * KB },
   { name: `  + where the browser holds follow-up keys: ${manifest.replies.join(' + ')}`, ...of(manifest.replies) },
   { name: `script tag, to open the dialog (with ${language})`, ...of(toOpen), budget: 30049, target: 16 * KB },
   ...Object.entries(views).map(([view, names]) => ({ name: `  + the "${view}" view, when opened: ${names.join(' + ')}`, ...of(names) })),

@@ -96,6 +96,43 @@ describe('the script tag', () => {
     await page.close();
   });
 
+  it('a launcher minimised in a tab stays minimised on that tab\'s next pages, not in another tab; other tabs open no sessionStorage', async () => {
+    const context = await env.browser.newContext();
+    try {
+      // Counts the page's reads of sessionStorage (the storage area costs the page a few ms to open).
+      await context.addInitScript(() => {
+        const real = Object.getOwnPropertyDescriptor(window, 'sessionStorage') ?? Object.getOwnPropertyDescriptor(Window.prototype, 'sessionStorage')!;
+        (window as unknown as { sessionReads: number }).sessionReads = 0;
+        Object.defineProperty(window, 'sessionStorage', {
+          configurable: true,
+          get() {
+            (window as unknown as { sessionReads: number }).sessionReads++;
+            return real.get!.call(window);
+          },
+        });
+      });
+      const minimized = (page: import('playwright-core').Page) => page.locator('hearken-feedback').evaluate((el) => el.hasAttribute('minimized'));
+      const sessionReads = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { sessionReads: number }).sessionReads);
+      const first = await context.newPage();
+      await first.goto(`${env.demo.site.url}/pages/plain.html`);
+      await first.getByRole('button', { name: 'Feedback', exact: true }).waitFor();
+      expect(await minimized(first)).toBe(false);
+      expect(await sessionReads(first)).toBe(0);
+      await first.getByRole('button', { name: 'Minimize' }).click();
+      expect(await minimized(first)).toBe(true);
+      await first.reload();
+      await first.getByRole('button', { name: 'Feedback', exact: true }).waitFor();
+      expect(await minimized(first)).toBe(true);
+
+      const other = await context.newPage();
+      await other.goto(`${env.demo.site.url}/pages/plain.html`);
+      await other.getByRole('button', { name: 'Feedback', exact: true }).waitFor();
+      expect(await minimized(other)).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('an inline element speaks its own language: <hearken-form locale="de"> on an English page, and after its locale changes', async () => {
     const page = await env.browser.newPage();
     const errors = watchErrors(page);
@@ -249,6 +286,22 @@ describe('the script tag', () => {
     await page.waitForTimeout(300);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/data-endpoint/);
+    expect(await page.locator('hearken-feedback').count()).toBe(0);
+    await page.close();
+  });
+
+  it('with white space inside data-endpoint: the same error at start (createClient refuses it too), no launcher whose sends would fail', async () => {
+    const page = await env.browser.newPage();
+    const errors = watchErrors(page);
+    await page.route('**/spaced-endpoint.html', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><title>Spaced</title></head><body><script src="/hearken/hearken.js" data-endpoint="${env.demo.endpoint.replace('/feedback', '/feed back')}" async></script></body></html>`,
+      }),
+    );
+    await page.goto(`${env.demo.site.url}/spaced-endpoint.html`);
+    await expect.poll(() => errors.length).toBe(1);
+    expect(errors[0]).toMatch(/data-endpoint must be the feedback URL.*feed back/);
     expect(await page.locator('hearken-feedback').count()).toBe(0);
     await page.close();
   });

@@ -16,6 +16,12 @@ import { feedbackStyles } from './feedback.styles.js';
 const FORWARDED = [...SHARED_ATTRIBUTES, 'rating', 'categories'] as const;
 /** Every string attribute, each with a same-named property (the script tag's `data-*` names too). */
 export const ATTRIBUTES = [...FORWARDED, 'position'] as const;
+/**
+ * In sessionStorage: this tab's choice to minimise the launcher, kept for the tab's session. In
+ * localStorage: the launcher was minimised in some tab. Opening a storage area costs the page a few
+ * milliseconds at start, and localStorage is opened anyway (follow-up keys, waiting feedback): only
+ * where it holds this key is sessionStorage opened too.
+ */
 const MINIMIZED_KEY = 'hearken:minimized';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {}, ...children: (Node | string)[]) {
@@ -152,6 +158,7 @@ export class HearkenFeedback extends HTMLElementOrStub {
     this.#minimize.addEventListener('click', () => {
       this.toggleAttribute('minimized', true);
       try {
+        localStorage.setItem(MINIMIZED_KEY, '1');
         sessionStorage.setItem(MINIMIZED_KEY, '1');
       } catch {}
       this.#launcher.focus();
@@ -160,7 +167,7 @@ export class HearkenFeedback extends HTMLElementOrStub {
 
   connectedCallback(): void {
     try {
-      if (sessionStorage.getItem(MINIMIZED_KEY)) this.toggleAttribute('minimized', true);
+      if (localStorage.getItem(MINIMIZED_KEY) && sessionStorage.getItem(MINIMIZED_KEY)) this.toggleAttribute('minimized', true);
     } catch {}
     this.#localize();
     if (hasFollowUps())
