@@ -33,6 +33,12 @@ const endpoints = [
 ];
 
 describe('isHttpEndpoint', () => {
+  it("refuses what createClient refuses though a page would resolve it as a path: empty, or white space inside", () => {
+    for (const endpoint of ['', '   ', 'https://example.com/feed back', 'https://exa mple.com', '/feed\tback', 'feedback\nhere'])
+      expect(isHttpEndpoint(endpoint, 'https:'), JSON.stringify(endpoint)).toBe(false);
+    expect(isHttpEndpoint('  https://example.com/feedback\n', 'https:')).toBe(true);
+  });
+
   for (const page of ['https://shop.example/checkout', 'http://localhost:3000/', 'file:///home/me/page.html']) {
     it(`gives the answer of new URL(endpoint, page) for each endpoint, on ${page.split(':')[0]}: pages`, () => {
       for (const endpoint of endpoints) expect(isHttpEndpoint(endpoint, new URL(page).protocol), endpoint).toBe(viaUrl(endpoint, page));
