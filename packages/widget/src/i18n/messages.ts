@@ -59,6 +59,8 @@ export interface FormMessages {
   errorRejected: string;
   errorNetwork: string;
   errorDropped: string;
+  /** Sending failed because the element has no usable endpoint (the page's set-up). */
+  errorNoEndpoint: string;
 }
 
 /** The "Your messages" view: the person's earlier feedback from this browser, the team's answers, and their own. */
