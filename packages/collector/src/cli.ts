@@ -119,9 +119,11 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
     if (label === ADMIN_LABEL || label in teamTokens) throw new Error(`--team-token: the name "${label}" is given twice${label === ADMIN_LABEL ? ' (it is the --admin-token\'s)' : ''}`);
     teamTokens[label] = entry.slice(colon + 1);
   }
-  // The inbox's own checks of the tokens (reserved names, say), here, so that a mistake stops the start before anything opens.
+  // Empty (an unset variable in a compose file, say) is no token: the inbox is for loopback clients.
+  const adminToken = values['admin-token'] || env.HEARKEN_ADMIN_TOKEN || undefined;
+  // The inbox's own checks of the tokens (reserved names, one token per person), here, so that a mistake stops the start before anything opens.
   try {
-    labelledTokens(undefined, teamTokens);
+    labelledTokens(adminToken, teamTokens);
   } catch (error) {
     throw new Error(`--team-token: ${(error as Error).message}`);
   }
@@ -142,8 +144,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv) {
     host: values.host ?? env.HEARKEN_HOST ?? '127.0.0.1',
     db: values.db ?? env.HEARKEN_DB ?? './data/feedback.db',
     allowOrigins: origins,
-    // Empty (an unset variable in a compose file, say) is no token: the inbox is for loopback clients.
-    adminToken: values['admin-token'] || env.HEARKEN_ADMIN_TOKEN || undefined,
+    adminToken,
     teamTokens,
     retention,
     rateLimit: number('rate-limit', values['rate-limit'] ?? env.HEARKEN_RATE_LIMIT, 60),

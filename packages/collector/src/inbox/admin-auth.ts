@@ -59,6 +59,10 @@ export function labelledTokens(adminToken: string | undefined, teamTokens: Reado
   const labels = tokens.map((t) => t.label);
   const twice = labels.find((label, i) => labels.indexOf(label) !== i);
   if (twice) throw new TypeError(`the label "${twice}" is given twice${twice === ADMIN_LABEL ? ` (it is the --admin-token's)` : ''}`);
+  // One token, two names: the audit trail could not tell who acted.
+  const values = tokens.map((t) => t.token);
+  const shared = tokens.find(({ token }, i) => values.indexOf(token) !== i);
+  if (shared) throw new TypeError(`"${shared.label}" has the same token as "${tokens[values.indexOf(shared.token)]!.label}": each needs a token of their own (the audit trail names who acted)`);
   return tokens;
 }
 
