@@ -1,9 +1,13 @@
 // The script tag as a site owner uses it, in Chromium, against a real collector.
 import { parseFeedback } from '@hearken/client';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sendThroughWidget, startDemo, useBrowserAndDemo, watchErrors } from '../support/demo.js';
 
 const env = useBrowserAndDemo();
+
+/** Serves `html` as the page `name` on the demo site, to this page only: a page made by the test. */
+const servePage = (page: Page, name: string, html: string) => page.route(`**/${name}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
 
 const waitForStored = async (count: number) => {
   await expect.poll(async () => (await env.demo.stored()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
@@ -82,12 +86,7 @@ describe('the script tag', () => {
   it('the launcher is the one button named "Feedback", in English and in German', async () => {
     const page = await env.browser.newPage();
     for (const locale of ['en', 'de']) {
-      await page.route(`**/launcher-${locale}.html`, (route) =>
-        route.fulfill({
-          contentType: 'text/html',
-          body: `<!doctype html><html lang="${locale}"><head><title>Launcher</title></head><body><script src="/hearken/hearken.js" data-endpoint="${env.demo.endpoint}" async></script></body></html>`,
-        }),
-      );
+      await servePage(page, `launcher-${locale}.html`, `<!doctype html><html lang="${locale}"><head><title>Launcher</title></head><body><script src="/hearken/hearken.js" data-endpoint="${env.demo.endpoint}" async></script></body></html>`);
       await page.goto(`${env.demo.site.url}/launcher-${locale}.html`);
       await page.getByRole('button', { name: 'Feedback', exact: true }).waitFor();
       // A role query by part of the name finds the launcher alone, not the button beside it.
@@ -111,8 +110,8 @@ describe('the script tag', () => {
           },
         });
       });
-      const minimized = (page: import('playwright-core').Page) => page.locator('hearken-feedback').evaluate((el) => el.hasAttribute('minimized'));
-      const sessionReads = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { sessionReads: number }).sessionReads);
+      const minimized = (page: Page) => page.locator('hearken-feedback').evaluate((el) => el.hasAttribute('minimized'));
+      const sessionReads = (page: Page) => page.evaluate(() => (window as unknown as { sessionReads: number }).sessionReads);
       const first = await context.newPage();
       await first.goto(`${env.demo.site.url}/pages/plain.html`);
       await first.getByRole('button', { name: 'Feedback', exact: true }).waitFor();
@@ -136,12 +135,7 @@ describe('the script tag', () => {
   it('an inline element speaks its own language: <hearken-form locale="de"> on an English page, and after its locale changes', async () => {
     const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    await page.route('**/inline-de.html', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><html lang="en"><head><title>Inline</title></head><body><hearken-form locale="de" endpoint="${env.demo.endpoint}"></hearken-form><script src="/hearken/hearken.js" data-endpoint="${env.demo.endpoint}" async></script></body></html>`,
-      }),
-    );
+    await servePage(page, 'inline-de.html', `<!doctype html><html lang="en"><head><title>Inline</title></head><body><hearken-form locale="de" endpoint="${env.demo.endpoint}"></hearken-form><script src="/hearken/hearken.js" data-endpoint="${env.demo.endpoint}" async></script></body></html>`);
     await page.goto(`${env.demo.site.url}/inline-de.html`);
     const form = page.locator('hearken-form');
     await form.getByRole('button', { name: 'Senden' }).waitFor({ timeout: 10_000 });
@@ -254,12 +248,7 @@ describe('the script tag', () => {
       await Promise.race([imageHeld, new Promise((resolve) => setTimeout(resolve, 8000))]);
       await route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>' });
     });
-    await page.route('**/slow-page.html', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><html lang="en"><head><title>Slow image</title></head><body><img src="/slow-image.svg" alt=""><script src="/hearken/hearken.js" data-endpoint="${env.demo.endpoint}" async></script></body></html>`,
-      }),
-    );
+    await servePage(page, 'slow-page.html', `<!doctype html><html lang="en"><head><title>Slow image</title></head><body><img src="/slow-image.svg" alt=""><script src="/hearken/hearken.js" data-endpoint="${env.demo.endpoint}" async></script></body></html>`);
     await page.goto(`${env.demo.site.url}/slow-page.html`, { waitUntil: 'domcontentloaded' });
     await page.getByRole('button', { name: 'Feedback', exact: true }).waitFor({ timeout: 6000 });
     expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
@@ -293,12 +282,7 @@ describe('the script tag', () => {
   it('with white space inside data-endpoint: the same error at start (createClient refuses it too), no launcher whose sends would fail', async () => {
     const page = await env.browser.newPage();
     const errors = watchErrors(page);
-    await page.route('**/spaced-endpoint.html', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><html lang="en"><head><title>Spaced</title></head><body><script src="/hearken/hearken.js" data-endpoint="${env.demo.endpoint.replace('/feedback', '/feed back')}" async></script></body></html>`,
-      }),
-    );
+    await servePage(page, 'spaced-endpoint.html', `<!doctype html><html lang="en"><head><title>Spaced</title></head><body><script src="/hearken/hearken.js" data-endpoint="${env.demo.endpoint.replace('/feedback', '/feed back')}" async></script></body></html>`);
     await page.goto(`${env.demo.site.url}/spaced-endpoint.html`);
     await expect.poll(() => errors.length).toBe(1);
     expect(errors[0]).toMatch(/data-endpoint must be the feedback URL.*feed back/);
