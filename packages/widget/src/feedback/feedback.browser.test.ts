@@ -13,6 +13,7 @@ describe('<hearken-feedback>', () => {
   afterEach(() => {
     document.querySelectorAll('hearken-feedback, dialog, .host-css').forEach((e) => e.remove());
     sessionStorage.clear();
+    localStorage.removeItem('hearken:minimized');
   });
 
   it('is a button named "Feedback" in English and German', async () => {

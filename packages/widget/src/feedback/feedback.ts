@@ -18,9 +18,11 @@ const FORWARDED = [...SHARED_ATTRIBUTES, 'rating', 'categories'] as const;
 export const ATTRIBUTES = [...FORWARDED, 'position'] as const;
 /**
  * In sessionStorage: this tab's choice to minimise the launcher, kept for the tab's session. In
- * localStorage: the launcher was minimised in some tab. Opening a storage area costs the page a few
- * milliseconds at start, and localStorage is opened anyway (follow-up keys, waiting feedback): only
- * where it holds this key is sessionStorage opened too.
+ * localStorage: the launcher was minimised at some time in this browser (never removed; no personal
+ * data). Opening a storage area costs the page a few milliseconds at start, and localStorage is
+ * opened anyway (follow-up keys, waiting feedback): only where it holds this key, or cannot be read,
+ * is sessionStorage opened too. A page that clears localStorage (at logout, say) also makes its tabs
+ * forget that the launcher was minimised, as does a full localStorage when it is minimised.
  */
 const MINIMIZED_KEY = 'hearken:minimized';
 
@@ -158,16 +160,22 @@ export class HearkenFeedback extends HTMLElementOrStub {
     this.#minimize.addEventListener('click', () => {
       this.toggleAttribute('minimized', true);
       try {
-        localStorage.setItem(MINIMIZED_KEY, '1');
         sessionStorage.setItem(MINIMIZED_KEY, '1');
+      } catch {}
+      try {
+        localStorage.setItem(MINIMIZED_KEY, '1');
       } catch {}
       this.#launcher.focus();
     });
   }
 
   connectedCallback(): void {
+    let minimizedSomewhere: string | null = '1';
     try {
-      if (localStorage.getItem(MINIMIZED_KEY) && sessionStorage.getItem(MINIMIZED_KEY)) this.toggleAttribute('minimized', true);
+      minimizedSomewhere = localStorage.getItem(MINIMIZED_KEY);
+    } catch {}
+    try {
+      if (minimizedSomewhere && sessionStorage.getItem(MINIMIZED_KEY)) this.toggleAttribute('minimized', true);
     } catch {}
     this.#localize();
     if (hasFollowUps())
