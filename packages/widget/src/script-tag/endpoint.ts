@@ -7,9 +7,10 @@
  * @example isHttpEndpoint('mailto:team@example.com', 'https:') // → false
  */
 export function isHttpEndpoint(endpoint: string, pageProtocol: string): boolean {
+  // Empty, or white space inside or other than what the URL parser strips at the ends (C0 controls
+  // and space): a mistake, not a URL, though a page would resolve it as a path.
+  if (!/^[\x00-\x20]*\S+[\x00-\x20]*$/.test(endpoint)) return false;
   const value = endpoint.trim();
-  // Empty, or white space inside: a mistake, not a URL, though a page would resolve it as a path.
-  if (!/^\S+$/.test(value)) return false;
   const scheme = /^([a-z][a-z\d+.-]*):/i.exec(value)?.[1];
   if (scheme === undefined) return /^https?:$/i.test(pageProtocol);
   // An absolute http(s) URL needs a host.
