@@ -85,7 +85,7 @@ describe('<hearken-form>', () => {
       expect(logged.join('\n')).to.contain('createClient needs `endpoint`').and.contain('got "not a url"');
       expect($<HTMLTextAreaElement>(form, '#message').value).to.equal('Hello');
       // The person reads that the page's set-up is at fault, not the network.
-      expect($(form, '[role=status]')!.textContent).to.contain('no address set up').and.not.contain('could not be reached');
+      expect($(form, '[role=status]')!.textContent).to.contain('feedback address is missing or not valid').and.not.contain('could not be reached');
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(unhandled).to.deep.equal([]);
     } finally {

@@ -127,7 +127,7 @@ export class HearkenForm extends HearkenElement {
     // A filled honeypot is a bot: it sees "thank you", and nothing is sent.
     if (this.#honeypot) return this.#show('sent', t.sent);
     const client = this.resolveClient();
-    if (!client) return this.#show('failed', describeError(t, undefined));
+    if (!client) return this.#show('failed', describeError(t, 'no endpoint'));
     this.#show('submitting', t.sending);
     const result = await this.send(client, input);
     if (!result) return this.#show('idle', '');

@@ -44,7 +44,7 @@ export const de: Messages = {
   errorInvalid: 'Bitte prüfen Sie dieses Feld.',
   errorRejected: 'Der Feedback-Dienst hat es abgelehnt ({status}).',
   errorNetwork: 'Der Feedback-Dienst ist nicht erreichbar.',
-  errorNoEndpoint: 'Auf dieser Seite ist keine Adresse für Feedback eingerichtet; die Website muss das beheben.',
+  errorNoEndpoint: 'Die Feedback-Adresse dieser Seite fehlt oder ist ungültig; die Website muss das beheben.',
   errorDropped: 'Die Seite hat es vor dem Senden angehalten.',
   yourMessages: 'Ihre Nachrichten',
   backToForm: 'Zurück zum Formular',

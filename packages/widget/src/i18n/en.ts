@@ -44,7 +44,7 @@ export const en: Messages = {
   errorInvalid: 'Please check this field.',
   errorRejected: 'The feedback service refused it ({status}).',
   errorNetwork: 'The feedback service could not be reached.',
-  errorNoEndpoint: 'This page has no address set up to send feedback to; the site needs to fix that.',
+  errorNoEndpoint: "This page's feedback address is missing or not valid; the site needs to fix that.",
   errorDropped: 'It was stopped by the page before sending.',
   yourMessages: 'Your messages',
   backToForm: 'Back to the form',

@@ -59,8 +59,11 @@ export interface FormMessages {
   errorRejected: string;
   errorNetwork: string;
   errorDropped: string;
-  /** Sending failed because the element has no usable endpoint (the page's set-up). */
-  errorNoEndpoint: string;
+  /**
+   * Sending failed because the element has no usable endpoint (the page's set-up). Optional, so
+   * that language tables written before it still type-check; English fills in.
+   */
+  errorNoEndpoint?: string;
 }
 
 /** The "Your messages" view: the person's earlier feedback from this browser, the team's answers, and their own. */

@@ -86,8 +86,15 @@ describe('<hearken-rating>', () => {
     $<HTMLButtonElement>(el, 'button.primary').click();
     await waitFor(() => errors.length === 1);
     await waitFor(() => Boolean($(el, '[role=status]')?.textContent?.trim()));
-    expect($(el, '[role=status]')!.textContent).to.contain('no address set up').and.not.contain('could not be reached');
+    expect($(el, '[role=status]')!.textContent).to.contain('feedback address is missing or not valid').and.not.contain('could not be reached');
     // Shown as a failure, not in the colour of a thank-you.
     expect($(el, '[role=status]')!.classList.contains('failed')).to.equal(true);
+
+    const german = await mount<HearkenRating>('<hearken-rating scale="thumbs" endpoint="feedback here" locale="de"></hearken-rating>');
+    radios(german)[0]!.click();
+    await settle(german);
+    $<HTMLButtonElement>(german, 'button.primary').click();
+    await waitFor(() => Boolean($(german, '[role=status]')?.textContent?.trim()));
+    expect($(german, '[role=status]')!.textContent).to.contain('Die Feedback-Adresse dieser Seite fehlt oder ist ungültig');
   });
 });

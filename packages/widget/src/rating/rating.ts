@@ -162,7 +162,7 @@ export class HearkenRating extends HearkenElement {
   async #send(): Promise<void> {
     const t = this.#t();
     const client = this.resolveClient();
-    if (!client) return void (this.done = { text: describeError(t, undefined), failed: true });
+    if (!client) return void (this.done = { text: describeError(t, 'no endpoint'), failed: true });
     const result = await this.send(client, {
       rating: { scale: this.scale, value: this.value! },
       message: this.comment.trim() || undefined,
