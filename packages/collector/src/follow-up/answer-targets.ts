@@ -15,12 +15,9 @@ export const DEFAULT_ANSWER_TARGETS: AnswerTargets = { high: 3600_000, normal: 2
  */
 export function parseAnswerTargets(text: string, base: AnswerTargets = DEFAULT_ANSWER_TARGETS): AnswerTargets {
   const targets = { ...base };
-  const given = new Set<string>();
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
     const [level, value = ''] = part.split('=').map((p) => p.trim());
     if (level !== 'high' && level !== 'normal' && level !== 'low') throw new Error(`"${part}": the level is high, normal or low, e.g. high=1h`);
-    if (given.has(level)) throw new Error(`"${part}": ${level} is given twice`);
-    given.add(level);
     const duration = parseDuration(value);
     if (duration === undefined) throw new Error(`"${part}": the time is a whole number with s, m, h or d, e.g. ${level}=2d`);
     targets[level] = duration;

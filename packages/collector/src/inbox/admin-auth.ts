@@ -62,7 +62,7 @@ export function labelledTokens(adminToken: string | undefined, teamTokens: Reado
   // One token, two names: the audit trail could not tell who acted.
   const values = tokens.map((t) => t.token);
   const shared = tokens.find(({ token }, i) => values.indexOf(token) !== i);
-  if (shared) throw new TypeError(`"${shared.label}" has the same token as "${tokens[values.indexOf(shared.token)]!.label}": each needs a token of their own (the audit trail names who acted)`);
+  if (shared) throw new TypeError(`"${tokens[values.indexOf(shared.token)]!.label}" and "${shared.label}" share a token: each needs one of their own (the audit trail names who acted)`);
   return tokens;
 }
 
