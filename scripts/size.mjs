@@ -72,12 +72,12 @@ const toOpen = [...manifest.start, ...manifest.rest, ...languageFiles];
 const everything = [...toOpen, ...manifest.replies, ...Object.values(views).flat()];
 // Budgets: what the build reaches today (a regression fails); targets: the issue's goals, printed beside.
 const rows = [
-  { name: `script tag, at start: ${manifest.start.join(' + ')}`, ...of(manifest.start), budget: 3776, target: 3 * KB },
+  { name: `script tag, at start: ${manifest.start.join(' + ')}`, ...of(manifest.start), budget: 3801, target: 3 * KB },
   { name: `  + where the browser holds follow-up keys: ${manifest.replies.join(' + ')}`, ...of(manifest.replies) },
-  { name: `script tag, to open the dialog (with ${language})`, ...of(toOpen), budget: 30125, target: 16 * KB },
+  { name: `script tag, to open the dialog (with ${language})`, ...of(toOpen), budget: 30170, target: 16 * KB },
   ...Object.entries(views).map(([view, names]) => ({ name: `  + the "${view}" view, when opened: ${names.join(' + ')}`, ...of(names) })),
-  { name: `script tag, everything (with ${language})`, ...of(everything), budget: 34893, target: 21 * KB },
-  { name: '@hearken/client: createClient + schema', ...measure(await rollupBundle(`import { createClient, FeedbackSchema } from '@hearken/client'; console.log(createClient, FeedbackSchema);`)), budget: 11601, target: 9 * KB },
+  { name: `script tag, everything (with ${language})`, ...of(everything), budget: 34938, target: 21 * KB },
+  { name: '@hearken/client: createClient + schema', ...measure(await rollupBundle(`import { createClient, FeedbackSchema } from '@hearken/client'; console.log(createClient, FeedbackSchema);`)), budget: 11607, target: 9 * KB },
   { name: '@hearken/client/schema: parseFeedback (servers)', ...measure(await rollupBundle(`import { parseFeedback } from '@hearken/client/schema'; console.log(parseFeedback);`)) },
   { name: '@hearken/widget/define (npm, eager, one bundle)', ...measure(await rollupBundle(`import '@hearken/widget/define';`)) },
   { name: '@hearken/widget/define-lazy: initial chunk (esbuild, split)', ...sum(lazy.atStart.map(measure)), budget: 5 * KB },
