@@ -74,9 +74,9 @@ const everything = [...toOpen, ...manifest.replies, ...Object.values(views).flat
 const rows = [
   { name: `script tag, at start: ${manifest.start.join(' + ')}`, ...of(manifest.start), budget: 3801, target: 3 * KB },
   { name: `  + where the browser holds follow-up keys: ${manifest.replies.join(' + ')}`, ...of(manifest.replies) },
-  { name: `script tag, to open the dialog (with ${language})`, ...of(toOpen), budget: 30170, target: 16 * KB },
+  { name: `script tag, to open the dialog (with ${language})`, ...of(toOpen), budget: 30173, target: 16 * KB },
   ...Object.entries(views).map(([view, names]) => ({ name: `  + the "${view}" view, when opened: ${names.join(' + ')}`, ...of(names) })),
-  { name: `script tag, everything (with ${language})`, ...of(everything), budget: 34938, target: 21 * KB },
+  { name: `script tag, everything (with ${language})`, ...of(everything), budget: 34941, target: 21 * KB },
   { name: '@hearken/client: createClient + schema', ...measure(await rollupBundle(`import { createClient, FeedbackSchema } from '@hearken/client'; console.log(createClient, FeedbackSchema);`)), budget: 11607, target: 9 * KB },
   { name: '@hearken/client/schema: parseFeedback (servers)', ...measure(await rollupBundle(`import { parseFeedback } from '@hearken/client/schema'; console.log(parseFeedback);`)) },
   { name: '@hearken/widget/define (npm, eager, one bundle)', ...measure(await rollupBundle(`import '@hearken/widget/define';`)) },

@@ -40,12 +40,13 @@ export class HearkenElement extends LitElement {
 
   /**
    * The `client` property, else the page's shared client for these attributes. Without a usable
-   * endpoint: `undefined`, once the console says what to set and `hearken-error` has fired.
+   * endpoint: `undefined`, once the console says what to set and `hearken-error` has fired (an
+   * endpoint that is set but unusable, `sharedClientFor` has already reported with its value).
    */
   protected resolveClient(): HearkenClient | undefined {
     const client = this.client ?? sharedClientFor(this);
     if (!client) {
-      console.error(`<${this.localName}>: set the endpoint attribute (a URL, or a path on this site) or the client property to send feedback.`);
+      if (!this.endpoint) console.error(`<${this.localName}>: set the endpoint attribute (a URL, or a path on this site) or the client property to send feedback.`);
       this.dispatchEvent(new HearkenErrorEvent(new Error('no endpoint')));
     }
     return client;
