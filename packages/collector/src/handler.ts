@@ -55,9 +55,10 @@ export function createCollector(options: HandlerOptions): CollectorRoutes {
     } catch {
       return json({ error: 'bad_request' }, 400);
     }
-    const forwarded = forwardedAddress(request.headers.get('x-forwarded-for'), trustProxy);
     try {
+      // The intake reads the forwarded address itself.
       if (url.pathname === '/feedback') return toResponse(await intake(fromFetchRequest(request), url.origin, info));
+      const forwarded = forwardedAddress(request.headers.get('x-forwarded-for'), trustProxy);
       if (url.pathname.startsWith('/feedback/')) return await threads(request, url, forwarded ?? info.clientAddress);
       // A proxy on this machine connects from loopback, but speaks for someone else.
       if (isInboxPath(url.pathname)) return await inbox(request, url, forwarded ?? (isForwarded(request) ? undefined : info.clientAddress));
